@@ -1,0 +1,1 @@
+"""The built-in checks, one per module. ``ALL_CHECKS`` is the catalog."""

@@ -1,0 +1,5 @@
+"""Grammar and spelling backends behind one small interface."""
+
+from linter.grammar.base import GrammarBackend, GrammarIssue, GrammarUnavailable
+
+__all__ = ["GrammarBackend", "GrammarIssue", "GrammarUnavailable"]

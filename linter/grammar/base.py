@@ -1,0 +1,52 @@
+"""The interface every grammar backend implements.
+
+A backend takes text and returns issues with offsets into that same text.
+Which parts of a draft are sent, and which issues are kept, is decided by
+the spelling-grammar check, identically for every backend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+__all__ = ["GrammarIssue", "GrammarBackend", "GrammarUnavailable", "CATEGORIES"]
+
+CATEGORIES = ("spelling", "grammar", "style", "typography")
+
+
+class GrammarUnavailable(RuntimeError):
+    """The backend cannot check text (not installed, server gone, ...)."""
+
+
+@dataclass(frozen=True)
+class GrammarIssue:
+    """One match from a backend.
+
+    ``start``/``end`` are character offsets into the text passed to
+    ``check``. ``rule_id`` is the backend's own id (LanguageTool's
+    ``MORFOLOGIK_RULE_EN_US``, Harper's ``Spelling``); ``category`` is one of
+    ``CATEGORIES``.
+    """
+
+    start: int
+    end: int
+    rule_id: str
+    category: str
+    message: str
+    replacements: tuple[str, ...] = ()
+
+
+@runtime_checkable
+class GrammarBackend(Protocol):
+    """Anything that can check English text."""
+
+    @property
+    def name(self) -> str:
+        """Shown in reports, e.g. ``"harper 0.2.0"`` or ``"languagetool 6.8"``."""
+        ...
+
+    def check(self, text: str) -> list[GrammarIssue]:
+        """Return the issues in ``text``; raise ``GrammarUnavailable`` if the
+        backend cannot answer (never return ``[]`` for a dead backend)."""
+        ...

@@ -1,0 +1,100 @@
+"""Value types shared by the engine, the checks and the formatters.
+
+Findings hold character offsets into the text the user edits; line and
+column are computed only when a report is rendered (see ``positions.py``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+__all__ = ["Severity", "Span", "Fix", "Finding", "FileReport"]
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters. Ordered, so ``>=`` compares thresholds."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {name!r} (expected info, warning or error)"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def shift(self, by: int) -> Span:
+        return Span(self.start + by, self.end + by)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``span`` of the text with ``replacement``."""
+
+    span: Span
+    replacement: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found.
+
+    ``code`` and ``name`` identify the check; ``rule`` is an optional
+    sub-rule (a grammar backend's own rule id, say). ``rationale`` holds the
+    GUIDANCE.md tags the advice rests on.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+    rationale: tuple[str, ...] = ()
+    rule: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The outcome of linting one draft."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    score: int
+    breakdown: tuple[tuple[str, float], ...]  # (check code, points lost)
+    grammar_backend: str
+    text: str = field(repr=False, default="")
+    kind: str = "general"
+    word_count: int = 0
