@@ -1,0 +1,365 @@
+"""Raw text -> ``Draft``: the regions of a follow-up email.
+
+Every span points into ``Draft.text``, which is the file as the user wrote it
+(front matter and headers included), so a finding's offsets need no mapping
+for plain-text drafts. ``.eml`` files are decoded first (see ``email_source``)
+and carry an ``origin`` map back to the raw file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import yaml
+
+from linter.context import Context, ContextError, parse_context
+from linter.models import Span
+from linter.textutil import Line, split_lines, split_sentences, word_spans
+
+__all__ = ["Draft", "DraftError", "Header", "Placeholder", "parse_draft"]
+
+
+class DraftError(ValueError):
+    """The draft cannot be read (malformed front matter, say)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str  # lower-case: "subject", "to", ...
+    value: str
+    line: Span
+    value_span: Span
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    span: Span
+    name: str  # the text inside the brackets, or the marker itself
+
+
+HEADER_NAMES = (
+    "subject", "subject line", "to", "from", "cc", "bcc", "date", "reply-to", "re",
+)
+_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z -]{0,15}?)[ \t]*:[ \t]*(?P<value>.*)$")
+_GREETING = re.compile(
+    r"^(dear|hi|hello|hey|good (morning|afternoon|evening)|greetings|to whom"
+    r"|morning|afternoon)\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(best|best regards|best wishes|kind regards|regards|warm regards|warmest regards"
+    r"|warmly|sincerely|yours sincerely|sincerely yours|yours truly|respectfully"
+    r"|cheers|thanks|thank you|many thanks|thanks again|thank you again|thanks so much"
+    r"|thank you so much|with thanks|with gratitude|with appreciation|gratefully|all the best"
+    r"|talk soon|take care|looking forward|enjoy the rest of your (day|week|weekend)"
+    r"|have a (great|good|nice|lovely) (day|week|weekend))"
+    r"[ \t]*[,.!]?[ \t]*$",
+    re.I,
+)
+_QUOTE_INTRO = re.compile(
+    r"^(on .{3,200}wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|from: .+)$",
+    re.I,
+)
+_PLACEHOLDER = re.compile(
+    r"\[(?P<square>[^\[\]\n]{1,60})\](?!\()"
+    r"|\{\{\s*(?P<curly2>[^{}\n]{1,60}?)\s*\}\}"
+    r"|\{(?P<curly>[^{}\n]{1,60})\}"
+    r"|<(?P<angle>[A-Za-z][^<>\n@/:]{0,60})>"
+    r"|\b(?P<marker>X{2,}|x{2,}|TODO|TBD|FIXME)\b"
+)
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
+    r"|(https?://|www\.)\S+"  # url
+    r"|\blinkedin\.com/\S+"
+    r"|(\+?\d[\d ().-]{7,}\d)"  # phone
+    , re.I,
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A parsed follow-up draft. Build with ``parse_draft``."""
+
+    path: str
+    text: str
+    context: Context = field(default_factory=Context)
+    front_matter: Span | None = None
+    headers: tuple[Header, ...] = ()
+    greeting: Span | None = None
+    paragraphs: tuple[Span, ...] = ()
+    closing: Span | None = None
+    signature: Span | None = None
+    quoted: tuple[Span, ...] = ()
+    placeholders: tuple[Placeholder, ...] = ()
+    mode: str = "draft"  # "draft" | "template"
+
+    # -- regions ---------------------------------------------------------
+    @property
+    def subject(self) -> Header | None:
+        return next((h for h in self.headers if h.name.startswith("subject")), None)
+
+    @property
+    def body(self) -> Span | None:
+        """From the first to the last body paragraph."""
+        if not self.paragraphs:
+            return None
+        return Span(self.paragraphs[0].start, self.paragraphs[-1].end)
+
+    @property
+    def message(self) -> Span | None:
+        """Greeting to the end of the signature: what the recipient reads."""
+        parts = [s for s in (self.greeting, self.body, self.closing, self.signature) if s]
+        if not parts:
+            return None
+        return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+    def slice(self, span: Span | None) -> str:
+        return "" if span is None else self.text[span.start : span.end]
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentences of the body, in order."""
+        out: list[Span] = []
+        for para in self.paragraphs:
+            out.extend(split_sentences(self.text, para))
+        return tuple(out)
+
+    @cached_property
+    def words(self) -> tuple[Span, ...]:
+        """Body words: whitespace tokens holding a letter or digit."""
+        out: list[Span] = []
+        for para in self.paragraphs:
+            out.extend(word_spans(self.text, para))
+        return tuple(out)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def body_text(self) -> str:
+        return "\n\n".join(self.slice(p) for p in self.paragraphs)
+
+    @cached_property
+    def contacts(self) -> tuple[Span, ...]:
+        """Emails, URLs and phone numbers anywhere in the message."""
+        region = self.message
+        if region is None:
+            return ()
+        return tuple(
+            Span(m.start(), m.end()).shift(region.start)
+            for m in _CONTACT.finditer(self.slice(region))
+        )
+
+    @cached_property
+    def kind(self) -> str:
+        """The kind of follow-up: from the context, else inferred from the text."""
+        if self.context.kind:
+            return self.context.kind
+        from linter.kinds import infer_kind  # small, pure
+
+        return infer_kind(self)
+
+    def in_placeholder(self, span: Span) -> bool:
+        return any(p.span.overlaps(span) for p in self.placeholders)
+
+
+# -- parsing ---------------------------------------------------------------
+
+def _front_matter(text: str) -> tuple[Span | None, Context, int]:
+    """Front matter span, its context and the offset where the rest starts."""
+    start = 1 if text.startswith("\ufeff") else 0
+    if not re.match(r"---[ \t]*\r?\n", text[start:]):
+        return None, Context(), 0
+    closing = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
+    first_line_end = text.index("\n", start) + 1
+    end = closing.search(text, first_line_end)
+    if end is None:
+        raise DraftError("front matter opened with '---' is never closed")
+    raw = text[first_line_end : end.start()]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DraftError(f"malformed front matter: {where}{problem}") from None
+    try:
+        context = parse_context(data)
+    except ContextError as exc:
+        raise DraftError(f"front matter: {exc}") from None
+    after = end.end()
+    if after < len(text) and text[after] == "\n":
+        after += 1
+    return Span(start, after), context, after
+
+
+def _headers(lines: list[Line], i: int) -> tuple[tuple[Header, ...], int]:
+    """Header lines from ``lines[i]`` on; returns them and the next index."""
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    found: list[Header] = []
+    while i < len(lines):
+        line = lines[i]
+        match = _HEADER.match(line.text)
+        if not match or match["name"].strip().lower() not in HEADER_NAMES:
+            break
+        value_start = line.span.start + match.start("value")
+        found.append(
+            Header(
+                name=match["name"].strip().lower(),
+                value=match["value"].strip(),
+                line=line.span,
+                value_span=Span(value_start, value_start + len(match["value"].rstrip())),
+            )
+        )
+        i += 1
+    return tuple(found), i
+
+
+def _is_signature_line(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if _CONTACT.search(stripped):
+        return True
+    words = stripped.split()
+    return len(words) <= 6 and not re.search(r"[.!?]$", stripped)
+
+
+def _split_quoted(lines: list[Line], start: int) -> int:
+    """Index of the first line of a quoted reply (or ``len(lines)``)."""
+    for i in range(start, len(lines)):
+        text = lines[i].text.strip()
+        if text.startswith(">") or _QUOTE_INTRO.match(text):
+            # A "From:" line only starts a quote when a header-ish line follows.
+            if text.lower().startswith("from:") and not any(
+                lines[j].text.lower().startswith(("sent:", "date:", "to:", "subject:"))
+                for j in range(i + 1, min(i + 4, len(lines)))
+            ):
+                continue
+            return i
+    return len(lines)
+
+
+def _find_closing(lines: list[Line], lo: int, hi: int) -> int | None:
+    """Index of the sign-off line: the last closing-like line near the end."""
+    for i in range(hi - 1, lo - 1, -1):
+        text = lines[i].text.strip()
+        if not text:
+            continue
+        if _CLOSING.match(text):
+            after = [ln for ln in lines[i + 1 : hi] if not ln.blank]
+            if all(_is_signature_line(ln.text) for ln in after) and len(after) <= 8:
+                return i
+        if hi - i > 10:
+            return None
+    return None
+
+
+def _trailing_signature(lines: list[Line], lo: int, hi: int) -> int | None:
+    """With no sign-off line: a last block of name/contact lines."""
+    end = hi
+    while end > lo and lines[end - 1].blank:
+        end -= 1
+    i = end
+    while i > lo and not lines[i - 1].blank and _is_signature_line(lines[i - 1].text):
+        i -= 1
+    block = lines[i:end]
+    if block and i > lo and any(_CONTACT.search(ln.text) for ln in block):
+        return i
+    # A lone name line after a blank line ("\n\nJordan Lee") is a signature too.
+    if len(block) == 1 and i > lo and lines[i - 1].blank:
+        words = block[0].text.split()
+        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return i
+    return None
+
+
+def _paragraphs(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
+    paras: list[Span] = []
+    start: int | None = None
+    end = 0
+    for line in lines[lo:hi]:
+        if line.blank:
+            if start is not None:
+                paras.append(Span(start, end))
+                start = None
+            continue
+        if start is None:
+            start = line.span.start + (len(line.text) - len(line.text.lstrip()))
+        end = line.span.start + len(line.text.rstrip())
+    if start is not None:
+        paras.append(Span(start, end))
+    return tuple(p for p in paras if len(p))
+
+
+def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
+    found: list[Placeholder] = []
+    for region in regions:
+        for m in _PLACEHOLDER.finditer(text, region.start, region.end):
+            name = next(g for g in m.groups() if g is not None).strip()
+            found.append(Placeholder(Span(m.start(), m.end()), name))
+    return tuple(found)
+
+
+def parse_draft(
+    text: str,
+    path: str = "<stdin>",
+    context: Context | None = None,
+    mode: str = "draft",
+) -> Draft:
+    """Parse ``text``. ``context`` (from ``--context``) fills gaps the front
+    matter leaves. Raises ``DraftError`` for malformed front matter."""
+    fm_span, fm_context, offset = _front_matter(text)
+    merged = fm_context.merged_over(context) if context else fm_context
+    lines = split_lines(text)
+    first = next((i for i, ln in enumerate(lines) if ln.span.start >= offset), len(lines))
+    headers, i = _headers(lines, first)
+    quoted_at = _split_quoted(lines, i)
+    quoted = (
+        (Span(lines[quoted_at].span.start, len(text)),) if quoted_at < len(lines) else ()
+    )
+    while i < quoted_at and lines[i].blank:
+        i += 1
+    greeting = None
+    if i < quoted_at and _GREETING.match(lines[i].text.strip()) and len(lines[i].text.split()) <= 12:
+        greeting = Span(lines[i].span.start, lines[i].span.start + len(lines[i].text.rstrip()))
+        i += 1
+    closing_at = _find_closing(lines, i, quoted_at)
+    closing = signature = None
+    body_end = quoted_at
+    if closing_at is not None:
+        ln = lines[closing_at]
+        closing = Span(ln.span.start + len(ln.text) - len(ln.text.lstrip()), ln.span.start + len(ln.text.rstrip()))
+        body_end = closing_at
+        sig_lines = [x for x in lines[closing_at + 1 : quoted_at] if not x.blank]
+        if sig_lines:
+            signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
+    else:
+        sig_at = _trailing_signature(lines, i, quoted_at)
+        if sig_at is not None:
+            body_end = sig_at
+            sig_lines = [x for x in lines[sig_at:quoted_at] if not x.blank]
+            signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
+    paragraphs = _paragraphs(lines, i, body_end)
+    scan = [Span(h.value_span.start, h.value_span.end) for h in headers]
+    end_of_message = quoted[0].start if quoted else len(text)
+    if first < len(lines):
+        scan.append(Span(lines[min(i, len(lines) - 1)].span.start if greeting is None else greeting.start, end_of_message))
+    return Draft(
+        path=path,
+        text=text,
+        context=merged,
+        front_matter=fm_span,
+        headers=headers,
+        greeting=greeting,
+        paragraphs=paragraphs,
+        closing=closing,
+        signature=signature,
+        quoted=quoted,
+        placeholders=_placeholders(text, scan),
+        mode=mode,
+    )

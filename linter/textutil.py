@@ -1,0 +1,84 @@
+"""Small text helpers that keep offsets into the original string."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.models import Span
+
+__all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all"]
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # without the line break
+    span: Span  # the line without its break
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(Line(body, Span(pos, pos + len(body))))
+        pos += len(raw)
+    return lines
+
+
+_ABBREVIATIONS = (
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e",
+    "a.m", "p.m", "u.s", "inc", "ltd", "co", "no", "approx", "dept",
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+
+
+def split_sentences(text: str, region: Span) -> list[Span]:
+    """Sentences inside ``region`` (a paragraph). A line break after text that
+    has no end punctuation also ends a sentence (lists, one-line notes)."""
+    spans: list[Span] = []
+    start = region.start
+    chunk = text[region.start : region.end]
+    cuts: list[int] = []
+    for m in _SENTENCE_END.finditer(chunk):
+        before = chunk[: m.start()].rsplit(None, 1)
+        word = before[-1].lower().rstrip(".") if before else ""
+        if m.group().startswith(".") and word in _ABBREVIATIONS:
+            continue
+        if m.group().startswith(".") and len(word) == 1 and word.isalpha():
+            continue  # an initial: "J. Smith"
+        cuts.append(region.start + m.end())
+    for m in re.finditer(r"\n", chunk):
+        cuts.append(region.start + m.start())
+    for cut in sorted(set(cuts)):
+        piece = text[start:cut]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append(Span(start + lead, start + len(piece.rstrip())))
+        start = cut
+    piece = text[start : region.end]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        spans.append(Span(start + lead, start + len(piece.rstrip())))
+    return spans
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def word_spans(text: str, region: Span) -> list[Span]:
+    """Whitespace tokens inside ``region`` that hold a letter or a digit."""
+    return [
+        Span(m.start(), m.end())
+        for m in _TOKEN.finditer(text, region.start, region.end)
+        if any(ch.isalnum() for ch in m.group())
+    ]
+
+
+def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
+    """Spans of ``pattern`` matches inside ``region``."""
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text, region.start, region.end)]
