@@ -1,0 +1,332 @@
+"""Install the LanguageTool server jars into a cache folder with Maven.
+
+Layout of the cache folder (``cache_dir()``)::
+
+    languagetool-6.8/        one complete install per version
+      pom.xml                the generated pom Maven resolved
+      lib/*.jar              every jar the server needs
+      installed.json         marker, written last: its presence means complete
+    .install-*/              an install in progress (removed on failure)
+    install.lock             serialises concurrent installs
+
+An install runs in a temporary folder beside the final one and is renamed
+into place only once Maven succeeded and the marker is written, so a killed
+install never leaves a folder that looks complete. Once installed, nothing
+here touches the network again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import platformdirs
+
+from linter.grammar.languagetool.errors import (
+    InstallFailed,
+    JavaNotFound,
+    LanguageToolError,
+    MavenNotFound,
+)
+from linter.grammar.languagetool.lockfile import file_lock
+
+__all__ = [
+    "DEFAULT_VERSION",
+    "MAIN_CLASS",
+    "Installation",
+    "InstallResult",
+    "cache_dir",
+    "find_java",
+    "find_maven",
+    "find_installation",
+    "install",
+    "render_pom",
+]
+
+# Newest release on Maven Central when this was written (checked 2026-11-22).
+DEFAULT_VERSION = "6.8"
+MAIN_CLASS = "org.languagetool.server.HTTPServer"
+MARKER = "installed.json"
+MIN_JAVA = 17
+# Pinned so an install does not depend on whatever Maven's default is.
+DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
+
+_VERSION_RE = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+_JAVA_VERSION_RE = re.compile(r'version "(\d+)(?:\.(\d+))?')
+
+
+def cache_dir(override: str | os.PathLike[str] | None = None,
+              env: Mapping[str, str] = os.environ) -> Path:
+    """The LanguageTool cache folder.
+
+    ``override`` is the folder itself; ``FOLLOWUP_LINT_CACHE`` is the root
+    of all followup-lint caches (LanguageTool goes in ``languagetool/``
+    under it); otherwise the platform's user cache folder.
+    """
+    if override:
+        return Path(override).expanduser()
+    root = env.get("FOLLOWUP_LINT_CACHE")
+    if root:
+        return Path(root).expanduser() / "languagetool"
+    return Path(platformdirs.user_cache_dir("followup-lint")) / "languagetool"
+
+
+@dataclass(frozen=True)
+class Installation:
+    """A complete install: ``root/lib`` holds every jar of ``version``."""
+
+    root: Path
+    version: str
+
+    @property
+    def lib(self) -> Path:
+        return self.root / "lib"
+
+    @property
+    def classpath(self) -> str:
+        # Java expands a trailing ``*`` itself, so no shell is involved.
+        return str(self.lib / "*")
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    installation: Installation
+    already_installed: bool
+
+
+def _search_path(env: Mapping[str, str]) -> str:
+    return env.get("PATH", os.defpath)
+
+
+def find_java(env: Mapping[str, str] = os.environ) -> str:
+    """Path of a Java 17+ executable (JAVA_HOME first, then PATH)."""
+    hint = "install a JDK (Debian: apt-get install default-jre-headless)"
+    candidates = []
+    if env.get("JAVA_HOME"):
+        candidates.append(str(Path(env["JAVA_HOME"]) / "bin" / "java"))
+    found = shutil.which("java", path=_search_path(env))
+    if found:
+        candidates.append(found)
+    for java in candidates:
+        if not os.access(java, os.X_OK):
+            continue
+        major = _java_major(java)
+        if major is not None and major >= MIN_JAVA:
+            return java
+        if major is not None:
+            raise JavaNotFound(
+                f"Java {MIN_JAVA}+ not found ({java} is Java {major}): {hint}")
+    raise JavaNotFound(f"Java {MIN_JAVA}+ not found: {hint}")
+
+
+def _java_major(java: str) -> int | None:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True,
+                             text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = _JAVA_VERSION_RE.search(out.stderr + out.stdout)
+    if not match:
+        return None
+    major = int(match.group(1))
+    # Java 8 and older call themselves "1.8".
+    return int(match.group(2) or 0) if major == 1 else major
+
+
+def find_maven(env: Mapping[str, str] = os.environ) -> str:
+    found = shutil.which("mvn", path=_search_path(env))
+    if not found:
+        raise MavenNotFound(
+            "Maven not found: install it to download LanguageTool "
+            "(Debian: apt-get install maven)")
+    return found
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def find_installation(cache: Path | None = None,
+                      version: str | None = None) -> Installation | None:
+    """The complete install of ``version`` (newest if None), or None."""
+    cache = cache or cache_dir()
+    found: list[Installation] = []
+    for marker in cache.glob(f"languagetool-*/{MARKER}"):
+        try:
+            recorded = json.loads(marker.read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if not isinstance(recorded, str) or not _VERSION_RE.match(recorded):
+            continue
+        if version is None or recorded == version:
+            found.append(Installation(marker.parent, recorded))
+    if not found:
+        return None
+    return max(found, key=lambda inst: _version_key(inst.version))
+
+
+def render_pom(version: str) -> str:
+    """A pom whose runtime dependencies are exactly what the server needs.
+
+    ``languagetool-server`` depends on ``language-all`` (every language, a few
+    hundred MB); we drop it and add English only. LanguageTool's language
+    identifier looks up Spanish, Catalan and Portuguese when its class loads
+    and the server dies at start without them, so their small language
+    modules come too, without their large dictionaries (we only ever check
+    en-US text, so those dictionaries are never read).
+    """
+    def dep(artifact: str, exclusions: str = "") -> str:
+        return (
+            "    <dependency>\n"
+            "      <groupId>org.languagetool</groupId>\n"
+            f"      <artifactId>{artifact}</artifactId>\n"
+            f"      <version>{version}</version>\n"
+            f"{exclusions}"
+            "    </dependency>\n"
+        )
+
+    def exclude(group: str, artifact: str) -> str:
+        return (
+            "      <exclusions><exclusion>"
+            f"<groupId>{group}</groupId><artifactId>{artifact}</artifactId>"
+            "</exclusion></exclusions>\n"
+        )
+
+    deps = (
+        dep("languagetool-server", exclude("org.languagetool", "language-all"))
+        + dep("language-en")
+        + "".join(dep(f"language-{code}", exclude("*", "*"))
+                  for code in ("es", "ca", "pt"))
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<project xmlns="http://maven.apache.org/POM/4.0.0">\n'
+        "  <modelVersion>4.0.0</modelVersion>\n"
+        "  <groupId>local.followup-lint</groupId>\n"
+        "  <artifactId>languagetool-runtime</artifactId>\n"
+        f"  <version>{version}</version>\n"
+        "  <packaging>pom</packaging>\n"
+        "  <dependencies>\n"
+        f"{deps}"
+        "  </dependencies>\n"
+        "</project>\n"
+    )
+
+
+def _run_maven(args: list[str], cwd: Path, log: TextIO) -> int:
+    """Run Maven, forwarding its output line by line to ``log``."""
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            text=True, errors="replace")
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            log.write(line)
+            log.flush()
+        return proc.wait()
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+
+
+def latest_version(mvn: str, log: TextIO, workdir: Path) -> str:
+    """Ask Maven (and so the user's own repositories) for the newest release."""
+    out = workdir / "latest"
+    code = _run_maven(
+        [mvn, "-B", "-q", "-Dstyle.color=never", f"{DEPENDENCY_PLUGIN}:copy",
+         "-Dartifact=org.languagetool:languagetool-server:RELEASE:pom",
+         f"-DoutputDirectory={out}"], workdir, log)
+    poms = sorted(out.glob("languagetool-server-*.pom")) if code == 0 else []
+    if not poms:
+        raise InstallFailed("could not find the newest LanguageTool release "
+                            "with Maven (see its output above)")
+    return poms[0].name.removeprefix("languagetool-server-").removesuffix(".pom")
+
+
+def install(cache: Path | None = None, version: str = DEFAULT_VERSION, *,
+            env: Mapping[str, str] = os.environ,
+            log: TextIO | None = None, quiet: bool = False) -> InstallResult:
+    """Install LanguageTool ``version`` ("latest" asks Maven) into ``cache``.
+
+    A no-op, saying so on ``log``, when that version is already installed.
+    Needs Java 17+ (checked first, since the install is useless without it)
+    and Maven with access to Maven Central or a mirror of it.
+    """
+    log = log or sys.stderr
+    cache = cache or cache_dir(env=env)
+    if version != "latest" and not _VERSION_RE.match(version):
+        raise LanguageToolError(f"bad LanguageTool version {version!r} "
+                                "(expected e.g. 6.8 or latest)")
+    if version != "latest":
+        existing = find_installation(cache, version)
+        if existing is not None:
+            log.write(f"LanguageTool {version} is already installed in "
+                      f"{existing.root}; nothing to do\n")
+            return InstallResult(existing, already_installed=True)
+    find_java(env)
+    mvn = find_maven(env)
+    cache.mkdir(parents=True, exist_ok=True)
+    with file_lock(cache / "install.lock"):
+        # Leftovers of killed installs; safe to remove under the lock.
+        for stale in cache.glob(".install-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        work = Path(tempfile.mkdtemp(prefix=".install-", dir=cache))
+        try:
+            return _install_locked(cache, version, mvn, work, log, quiet)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _install_locked(cache: Path, version: str, mvn: str, work: Path,
+                    log: TextIO, quiet: bool) -> InstallResult:
+    if version == "latest":
+        log.write("Asking Maven for the newest LanguageTool release...\n")
+        version = latest_version(mvn, log, work)
+        log.write(f"Newest release: {version}\n")
+    # Another process may have finished the same install while we waited.
+    existing = find_installation(cache, version)
+    if existing is not None:
+        log.write(f"LanguageTool {version} is already installed in "
+                  f"{existing.root}; nothing to do\n")
+        return InstallResult(existing, already_installed=True)
+    staging = work / f"languagetool-{version}"
+    (staging / "lib").mkdir(parents=True)
+    (staging / "pom.xml").write_text(render_pom(version), encoding="utf-8")
+    log.write(f"Resolving LanguageTool {version} (English only) with Maven "
+              f"into {cache}...\n")
+    log.flush()
+    started = time.monotonic()
+    args = [mvn, "-B", "-Dstyle.color=never", *(["-q"] if quiet else []),
+            "-f", str(staging / "pom.xml"),
+            f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+            f"-DoutputDirectory={staging / 'lib'}", "-DincludeScope=runtime"]
+    if _run_maven(args, staging, log) != 0:
+        raise InstallFailed(f"Maven could not resolve LanguageTool {version} "
+                            "(see its output above)")
+    jars = sorted(p.name for p in (staging / "lib").glob("*.jar"))
+    for needed in (f"languagetool-server-{version}.jar",
+                   f"language-en-{version}.jar"):
+        if needed not in jars:
+            raise InstallFailed(f"Maven finished but {needed} is missing")
+    size = sum(p.stat().st_size for p in (staging / "lib").iterdir())
+    marker = {"version": version, "jars": len(jars), "bytes": size,
+              "installed_at": time.time()}
+    (staging / MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
+    final = cache / staging.name
+    if final.exists():  # a folder without marker: an incomplete older layout
+        shutil.rmtree(final)
+    os.rename(staging, final)
+    log.write(f"Installed LanguageTool {version}: {len(jars)} jars, "
+              f"{size / 1e6:.0f} MB, in {time.monotonic() - started:.0f} s\n")
+    return InstallResult(Installation(final, version), already_installed=False)
