@@ -98,3 +98,4 @@ class FileReport:
     text: str = field(repr=False, default="")
     kind: str = "general"
     word_count: int = 0
+    failed: bool = False  # findings at/above fail_on, or score under fail_under

@@ -1,0 +1,245 @@
+"""The command line. With watch.py, the only module that reads files and prints.
+
+Imports are deferred into the commands: a piped ``check -`` must not pay for
+what it does not use (start-up time is a product target).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from linter import __version__
+
+if TYPE_CHECKING:
+    from linter.check import Check, Tools
+    from linter.config import Config
+    from linter.context import Context
+    from linter.formats import FileError, RunResult
+    from linter.models import FileReport
+
+__all__ = ["main", "cli"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
+
+
+class Abort(click.ClickException):
+    """A usage, config or input error: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"followup-lint: error: {self.message}", err=True)
+
+
+class LazyGroup(click.Group):
+    """Subcommands that live in their own modules are imported only when used."""
+
+    lazy = {
+        "languagetool": ("linter.grammar.languagetool.commands", "languagetool_group"),
+        "worker": ("linter.grammar.worker_commands", "worker_group"),
+        "watch": ("linter.watch", "watch"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[name]
+            try:
+                return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+            except (ImportError, AttributeError):
+                return None
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="followup-lint")
+def cli() -> None:
+    """Lint the email you send after a job interview."""
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load_context(path: str | None) -> Context | None:
+    if path is None:
+        return None
+    import yaml
+
+    from linter.context import ContextError, parse_context
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        return parse_context(data)
+    except OSError as exc:
+        raise Abort(f"{path}: cannot read context file: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise Abort(f"{path}: malformed context file: {first}") from None
+    except ContextError as exc:
+        raise Abort(f"{path}: {exc}") from None
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".followup-lint-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)  # atomic: never a half-written report
+    except OSError as exc:
+        raise Abort(f"{output}: cannot write report: {exc.strerror}") from None
+
+
+def render(result: RunResult, fmt: str, color: bool) -> str:
+    if fmt == "text":
+        from linter.formats.text import format_text
+
+        return format_text(result, color=color)
+    if fmt == "json":
+        from linter.formats.json_format import format_json
+
+        return format_json(result)
+    import importlib
+
+    module = importlib.import_module(f"linter.formats.{fmt}")
+    return str(module.render(result))
+
+
+def _use_color(choice: bool | None, output: str | None) -> bool:
+    if choice is not None:
+        return choice
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def exit_code(result: RunResult) -> int:
+    if result.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(r.failed for r in result.reports) else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one.")
+@click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind).")
+@click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto).")
+@click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Fail on findings at or above this severity (default: error).")
+@click.option("--fail-under", type=click.IntRange(0, 100), help="Fail when a draft scores under N.")
+@click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated).")
+@click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes).")
+@click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    config_path: str | None,
+    context_path: str | None,
+    grammar: str | None,
+    languagetool_url: str | None,
+    fail_on: str | None,
+    fail_under: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    mode: str | None,
+    color: bool | None,
+) -> None:
+    """Lint drafts: files, folders (searched for *.txt, *.eml, *.md) or - for standard input.
+
+    Exit status: 0 passed, 1 a draft failed (findings at or above --fail-on,
+    or a score under --fail-under), 2 a usage, config or input error.
+    """
+    if not paths and sys.stdin.isatty():
+        raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
+    from linter.registry import load_checks
+    from linter.runner import RunAborted, lint_paths, validated_selectors
+
+    try:
+        checks = load_checks()
+        overrides: dict[str, Any] = {}
+        if select:
+            overrides["select"] = validated_selectors(_split(select), checks, "--select")
+        if ignore:
+            overrides["ignore"] = validated_selectors(_split(ignore), checks, "--ignore")
+        if fail_on:
+            overrides["fail_on"] = fail_on
+        if fail_under is not None:
+            overrides["fail_under"] = fail_under
+        if mode:
+            overrides["mode"] = mode
+        result = lint_paths(
+            paths,
+            config_path=config_path,
+            context=_load_context(context_path),
+            grammar=grammar,
+            languagetool_url=languagetool_url,
+            overrides=overrides,
+        )
+    except RunAborted as exc:
+        raise Abort(str(exc)) from None
+    for error in result.errors:
+        click.echo(f"followup-lint: error: {error.path}: {error.message}", err=True)
+    _write_output(render(result, fmt, _use_color(color, output)), output)
+    sys.exit(exit_code(result))
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(fmt: str) -> None:
+    """List every check: code, name, default severity and what it flags."""
+    from linter.registry import load_checks
+
+    checks = load_checks()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"code": c.code, "name": c.name, "severity": c.severity.label, "summary": c.summary,
+             "rationale": list(c.rationale), "kinds": sorted(c.kinds), "options": dict(c.options)}
+            for c in checks
+        ], indent=2, default=list))
+        return
+    width = max(len(c.name) for c in checks)
+    for c in checks:
+        click.echo(f"{c.code}  {c.name:<{width}}  {c.severity.label:<7}  {c.summary}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a check: what it flags, why, an example and a better version."""
+    from linter.explain import explain_text
+    from linter.registry import find_check, load_checks
+
+    checks = load_checks()
+    found = find_check(code, checks)
+    if found is None:
+        from linter.suggest import did_you_mean
+
+        raise Abort(f"unknown check '{code}'{did_you_mean(code.lower(), [c.name for c in checks])}")
+    click.echo(explain_text(found))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli.main(args=list(argv) if argv is not None else None, prog_name="followup-lint")

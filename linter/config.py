@@ -1,0 +1,328 @@
+"""Configuration: ``.followup-lint.yaml`` or ``[tool.followup-lint]`` in
+pyproject.toml, validated into a frozen ``Config``.
+
+Unknown keys, checks and options are errors with a did-you-mean, so a typo
+in a config never silently turns a check off.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from linter.check import Check
+from linter.models import Severity
+from linter.suggest import did_you_mean
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "CONFIG_NAMES",
+    "find_config",
+    "load_config",
+    "parse_config",
+    "DEFAULT_SEVERITY_WEIGHTS",
+]
+
+CONFIG_NAMES = (".followup-lint.yaml", ".followup-lint.yml")
+GRAMMAR_CHOICES = ("auto", "languagetool", "embedded", "off")
+MODES = ("draft", "template")
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_SEVERITY_WEIGHTS: Mapping[Severity, float] = {
+    Severity.ERROR: 20.0,
+    Severity.WARNING: 8.0,
+    Severity.INFO: 2.0,
+}
+_TOP_KEYS = (
+    "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under",
+    "vocabulary", "grammar", "languagetool", "mode", "templates", "include",
+    "exclude", "max_bytes",
+)
+_SCORE_KEYS = ("severity_weights", "check_weights", "max_loss_per_check")
+_LT_KEYS = ("url", "heap", "idle_timeout")
+
+
+class ConfigError(ValueError):
+    """A config file or option is invalid; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything configurable, with the defaults a new user gets."""
+
+    select: tuple[str, ...] = ("all",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # code -> severity
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+    severity_weights: Mapping[Severity, float] = field(
+        default_factory=lambda: dict(DEFAULT_SEVERITY_WEIGHTS)
+    )
+    check_weights: Mapping[str, float] = field(default_factory=dict)  # code -> weight
+    max_loss_per_check: float = 40.0
+    fail_on: str = "error"
+    fail_under: int | None = None
+    vocabulary: tuple[str, ...] = ()
+    grammar: str = "auto"
+    languagetool_url: str | None = None
+    languagetool_heap: str = "512m"
+    languagetool_idle_timeout: int = 1800
+    mode: str = "draft"
+    templates: tuple[str, ...] = ()
+    include: tuple[str, ...] = ("*.txt", "*.eml", "*.md")
+    exclude: tuple[str, ...] = ()
+    max_bytes: int = 2_000_000
+    source: str | None = None  # the file it came from
+
+    @classmethod
+    def default(cls) -> Config:
+        return cls()
+
+    def with_mode(self, mode: str) -> Config:
+        if mode not in MODES:
+            raise ConfigError(f"unknown mode '{mode}'{did_you_mean(mode, MODES)}")
+        return replace(self, mode=mode)
+
+    def updated(self, **changes: Any) -> Config:
+        return replace(self, **changes)
+
+    # -- per check -------------------------------------------------------
+    def enabled(self, check: Check) -> bool:
+        """The most specific matching selector wins; on a tie, ``ignore``."""
+        chosen = _specificity(check, self.select)
+        dropped = _specificity(check, self.ignore)
+        return chosen > 0 and chosen > dropped
+
+    def options_for(self, check: Check) -> dict[str, Any]:
+        merged = dict(check.options)
+        merged.update(self.options.get(check.code, {}))
+        if "vocabulary" in merged and self.vocabulary:
+            merged["vocabulary"] = [*merged["vocabulary"], *self.vocabulary]
+        return merged
+
+    def severity_for(self, check: Check) -> Severity | None:
+        return self.severity.get(check.code)
+
+    def weight_for(self, code: str) -> float:
+        return self.check_weights.get(code, 1.0)
+
+
+def _specificity(check: Check, selectors: Sequence[str]) -> int:
+    best = 0
+    for sel in selectors:
+        if sel == "all":
+            best = max(best, 1)
+        elif sel in (check.code, check.name):
+            best = max(best, 100)
+        elif check.code.startswith(sel):
+            best = max(best, 1 + len(sel))
+    return best
+
+
+# -- parsing -----------------------------------------------------------------
+
+def _resolve_check(key: Any, checks: Sequence[Check], where: str) -> Check:
+    key = str(key)
+    for check in checks:
+        if key in (check.code, check.name):
+            return check
+    names = [c.name for c in checks] + [c.code for c in checks]
+    raise ConfigError(f"{where}: unknown check '{key}'{did_you_mean(key, names)}")
+
+
+def _selectors(value: Any, checks: Sequence[Check], where: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise ConfigError(f"'{where}' must be a list of check codes, names or code prefixes")
+    out = []
+    for item in items:
+        item = str(item)
+        if item == "all" or any(c.code.startswith(item) and len(item) >= 3 for c in checks):
+            out.append(item)
+            continue
+        out.append(_resolve_check(item, checks, where).code)
+    return tuple(out)
+
+
+def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(f"{where}unknown key '{key}'{did_you_mean(str(key), allowed)}")
+
+
+def _number(value: Any, where: str, *, integer: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"'{where}' must be a number, not {value!r}")
+    if integer and not isinstance(value, int):
+        raise ConfigError(f"'{where}' must be a whole number, not {value!r}")
+    return value
+
+
+def _option_value(check: Check, name: str, value: Any) -> Any:
+    default = check.options[name]
+    where = f"checks.{check.name}.{name}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"'{where}' must be true or false, not {value!r}")
+    elif isinstance(default, (int, float)):
+        _number(value, where, integer=isinstance(default, int) and not isinstance(default, bool))
+    elif isinstance(default, (list, tuple)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"'{where}' must be a list of text")
+    elif isinstance(default, str) and not isinstance(value, str):
+        raise ConfigError(f"'{where}' must be text, not {value!r}")
+    return value
+
+
+def _choice(value: Any, choices: Sequence[str], where: str) -> str:
+    text = str(value)
+    if text not in choices:
+        raise ConfigError(
+            f"'{where}' must be one of {', '.join(choices)}, not '{text}'{did_you_mean(text, choices)}"
+        )
+    return text
+
+
+def _text_list(value: Any, where: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, (str, int)) for v in items):
+        raise ConfigError(f"'{where}' must be a list of text")
+    return tuple(str(v) for v in items)
+
+
+def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) -> Config:
+    """Validate a parsed mapping (YAML or TOML) into a ``Config``."""
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise ConfigError("the config must be a mapping of keys to values")
+    _check_keys(data, _TOP_KEYS, "")
+    changes: dict[str, Any] = {"source": source}
+    if "select" in data:
+        changes["select"] = _selectors(data["select"], checks, "select")
+    if "ignore" in data:
+        changes["ignore"] = _selectors(data["ignore"], checks, "ignore")
+    if "severity" in data:
+        sev = data["severity"]
+        if not isinstance(sev, Mapping):
+            raise ConfigError("'severity' must map check names to info, warning or error")
+        out = {}
+        for key, value in sev.items():
+            check = _resolve_check(key, checks, "severity")
+            try:
+                out[check.code] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise ConfigError(f"severity.{key}: {exc}") from None
+        changes["severity"] = out
+    if "checks" in data:
+        table = data["checks"]
+        if not isinstance(table, Mapping):
+            raise ConfigError("'checks' must map check names to their options")
+        options = {}
+        for key, opts in table.items():
+            check = _resolve_check(key, checks, "checks")
+            if not isinstance(opts, Mapping):
+                raise ConfigError(f"checks.{key} must be a mapping of options")
+            for name, value in opts.items():
+                if name not in check.options:
+                    hint = did_you_mean(str(name), check.options)
+                    known = ", ".join(check.options) or "none"
+                    raise ConfigError(
+                        f"checks.{check.name}: unknown option '{name}'{hint} (options: {known})"
+                    )
+            options[check.code] = {n: _option_value(check, n, v) for n, v in opts.items()}
+        changes["options"] = options
+    if "score" in data:
+        score = data["score"]
+        if not isinstance(score, Mapping):
+            raise ConfigError("'score' must be a mapping")
+        _check_keys(score, _SCORE_KEYS, "score: ")
+        if "severity_weights" in score:
+            weights = dict(DEFAULT_SEVERITY_WEIGHTS)
+            for key, value in (score["severity_weights"] or {}).items():
+                try:
+                    sev_key = Severity.parse(str(key))
+                except ValueError as exc:
+                    raise ConfigError(f"score.severity_weights: {exc}") from None
+                weights[sev_key] = _number(value, f"score.severity_weights.{key}")
+            changes["severity_weights"] = weights
+        if "check_weights" in score:
+            changes["check_weights"] = {
+                _resolve_check(k, checks, "score.check_weights").code: _number(
+                    v, f"score.check_weights.{k}"
+                )
+                for k, v in (score["check_weights"] or {}).items()
+            }
+        if "max_loss_per_check" in score:
+            changes["max_loss_per_check"] = _number(score["max_loss_per_check"], "score.max_loss_per_check")
+    if "fail_on" in data:
+        changes["fail_on"] = _choice(data["fail_on"], FAIL_ON, "fail_on")
+    if "fail_under" in data:
+        value = data["fail_under"]
+        changes["fail_under"] = None if value is None else int(_number(value, "fail_under", integer=True))
+    if "vocabulary" in data:
+        changes["vocabulary"] = _text_list(data["vocabulary"], "vocabulary")
+    if "grammar" in data:
+        changes["grammar"] = _choice(data["grammar"], GRAMMAR_CHOICES, "grammar")
+    if "languagetool" in data:
+        lt = data["languagetool"]
+        if not isinstance(lt, Mapping):
+            raise ConfigError("'languagetool' must be a mapping (url, heap, idle_timeout)")
+        _check_keys(lt, _LT_KEYS, "languagetool: ")
+        if "url" in lt:
+            changes["languagetool_url"] = str(lt["url"])
+        if "heap" in lt:
+            changes["languagetool_heap"] = str(lt["heap"])
+        if "idle_timeout" in lt:
+            changes["languagetool_idle_timeout"] = int(_number(lt["idle_timeout"], "languagetool.idle_timeout", integer=True))
+    if "mode" in data:
+        changes["mode"] = _choice(data["mode"], MODES, "mode")
+    for key in ("templates", "include", "exclude"):
+        if key in data:
+            changes[key] = _text_list(data[key], key)
+    if "max_bytes" in data:
+        changes["max_bytes"] = int(_number(data["max_bytes"], "max_bytes", integer=True))
+    return replace(Config(), **changes)
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest config walking up from ``start`` (a folder or a file)."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and b"[tool.followup-lint]" in pyproject.read_bytes():
+            return pyproject
+    return None
+
+
+def load_config(path: str | os.PathLike[str], checks: Sequence[Check]) -> Config:
+    """Read and validate a config file. Errors name the file."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        if path.name == "pyproject.toml":
+            import tomllib
+
+            data = tomllib.loads(raw).get("tool", {}).get("followup-lint", {})
+        else:
+            import yaml
+
+            data = yaml.safe_load(raw)
+    except Exception as exc:  # yaml.YAMLError, tomllib.TOMLDecodeError
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ConfigError(f"{path}: malformed config: {first}") from None
+    try:
+        return parse_config(data, checks, source=str(path))
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None

@@ -1,0 +1,53 @@
+"""Pick the grammar backend for a run: ``auto | languagetool | embedded | off``.
+
+``auto`` uses LanguageTool when a server is configured or running, or an
+install exists (it is started); otherwise the embedded default. An explicit
+``languagetool`` that cannot be reached is an error, never a silent fallback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linter.check import Tools
+from linter.grammar.base import GrammarBackend, GrammarUnavailable
+
+if TYPE_CHECKING:
+    from linter.config import Config
+
+__all__ = ["make_tools_for", "choose_backend", "languagetool_backend"]
+
+
+def languagetool_backend(url_option: str | None, config: Config | None) -> GrammarBackend | None:
+    """A LanguageTool backend if one can be had, else None."""
+    from linter.grammar.languagetool.client import LanguageToolBackend
+    from linter.grammar.languagetool.resolve import resolve_languagetool
+
+    url = resolve_languagetool(url_option, config.languagetool_url if config else None)
+    return LanguageToolBackend(url) if url else None
+
+
+def choose_backend(choice: str, url_option: str | None, config: Config | None) -> GrammarBackend | None:
+    if choice == "off":
+        return None
+    if choice == "embedded":
+        from linter.grammar.embedded import make_embedded_backend
+
+        return make_embedded_backend()
+    backend = languagetool_backend(url_option, config)
+    if backend is not None:
+        return backend
+    if choice == "languagetool":
+        raise GrammarUnavailable(
+            "no LanguageTool server is reachable; run 'followup-lint languagetool install' "
+            "and 'followup-lint languagetool start', or pass --languagetool URL"
+        )
+    from linter.grammar.embedded import make_embedded_backend
+
+    return make_embedded_backend()
+
+
+def make_tools_for(choice: str, url_option: str | None, config: Config | None) -> Tools:
+    from linter.grammar.embedded import make_readability
+
+    return Tools(grammar=choose_backend(choice, url_option, config), readability=make_readability())
