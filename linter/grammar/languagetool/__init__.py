@@ -1,0 +1,43 @@
+"""The LanguageTool grammar backend: install, run and query a local server.
+
+Modules: ``install`` (Maven into a cache folder), ``server`` (start, stop,
+status, ``ensure_server``), ``watchdog`` (idle stop), ``client`` (the
+GrammarBackend), ``mapping`` (JSON to GrammarIssue), ``resolve`` (which
+server a run uses), ``commands`` (the click group). The CLI group is loaded
+lazily so that importing the backend does not import click.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linter.grammar.languagetool.client import LanguageToolBackend
+from linter.grammar.languagetool.errors import (
+    InstallFailed,
+    JavaNotFound,
+    LanguageToolError,
+    MavenNotFound,
+    NotInstalled,
+    ServerFailed,
+)
+from linter.grammar.languagetool.resolve import resolve_languagetool
+
+__all__ = [
+    "LanguageToolBackend",
+    "resolve_languagetool",
+    "languagetool_group",
+    "LanguageToolError",
+    "JavaNotFound",
+    "MavenNotFound",
+    "InstallFailed",
+    "NotInstalled",
+    "ServerFailed",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "languagetool_group":
+        from linter.grammar.languagetool.commands import languagetool_group
+
+        return languagetool_group
+    raise AttributeError(name)

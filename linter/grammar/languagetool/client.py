@@ -1,0 +1,168 @@
+"""``LanguageToolBackend``: the GrammarBackend that asks a LanguageTool server.
+
+Why ``http.client`` and not language-tool-python: importing
+language_tool_python costs 110-190 ms here (it pulls in requests, tqdm,
+psutil, ...), more than a warm LanguageTool check of a whole draft, and the
+CLI must stay within 1.3x of LanguageTool's own check time. ``http.client``
+imports in ~18 ms, and one kept-alive connection serves every check of a run.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from linter.grammar.base import GrammarIssue, GrammarUnavailable
+from linter.grammar.languagetool.mapping import issues_from_matches
+
+__all__ = ["LanguageToolBackend"]
+
+_SOFTWARE_ERRORS = (OSError, http.client.HTTPException, ValueError)
+
+
+class LanguageToolBackend:
+    """Checks text with the LanguageTool server at ``url``.
+
+    ``url`` is the server's base URL (``http://127.0.0.1:8081``; a trailing
+    ``/v2`` is accepted). When it is the local server managed in ``cache``
+    (the default cache folder if None), a server that stops answering is
+    restarted once per backend through ``server.ensure_server``; after that,
+    or for any other server, ``check`` raises ``GrammarUnavailable``.
+    """
+
+    def __init__(self, url: str, *, language: str = "en-US",
+                 cache: Path | None = None, timeout: float = 30.0,
+                 version: str | None = None) -> None:
+        self._language = language
+        self._timeout = timeout
+        self._version = version
+        self._restarted = False
+        self._conn: http.client.HTTPConnection | None = None
+        self._set_url(url)
+        from linter.grammar.languagetool.install import cache_dir
+
+        self._cache = cache or cache_dir()
+        self._managed = self._is_managed()
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    @property
+    def name(self) -> str:
+        if self._version is None:
+            self._request("")  # any check reports the server's version
+        return f"languagetool {self._version}"
+
+    def check(self, text: str) -> list[GrammarIssue]:
+        if not text.strip():
+            return []
+        data = self._request(text)
+        return issues_from_matches(text, data.get("matches") or [])
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- internals -----------------------------------------------------------
+
+    def _set_url(self, url: str) -> None:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise GrammarUnavailable(f"bad LanguageTool URL {url!r}")
+        self._scheme = parts.scheme
+        self._host = parts.hostname
+        self._port = parts.port
+        self._prefix = parts.path.rstrip("/").removesuffix("/v2")
+        self._url = f"{parts.scheme}://{parts.netloc}{self._prefix}"
+        self.close()
+
+    def _is_managed(self) -> bool:
+        from linter.grammar.languagetool.server import read_state
+
+        state = read_state(self._cache)
+        return state is not None and state.url == self._url
+
+    def _connection(self) -> http.client.HTTPConnection:
+        if self._conn is None:
+            cls = (http.client.HTTPSConnection if self._scheme == "https"
+                   else http.client.HTTPConnection)
+            self._conn = cls(self._host, self._port, timeout=self._timeout)
+        return self._conn
+
+    def _post_once(self, body: str) -> tuple[int, bytes]:
+        conn = self._connection()
+        conn.request("POST", f"{self._prefix}/v2/check", body=body, headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+        })
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+
+    def _post(self, body: str) -> tuple[int, bytes]:
+        reused = self._conn is not None
+        try:
+            return self._post_once(body)
+        except _SOFTWARE_ERRORS:
+            self.close()
+            if not reused:
+                raise
+        # A kept-alive connection the server had already closed: one fresh try.
+        return self._post_once(body)
+
+    def _request(self, text: str) -> dict[str, Any]:
+        body = urlencode({"language": self._language, "text": text or "."})
+        while True:
+            try:
+                code, raw = self._post(body)
+                problem = None if code == 200 else f"answered HTTP {code}: {_first_line(raw)}"
+            except _SOFTWARE_ERRORS as exc:
+                self.close()
+                problem = f"is not answering ({_describe(exc)})"
+            if problem is None:
+                try:
+                    data = json.loads(raw)
+                    self._version = str(data["software"]["version"])
+                except (ValueError, KeyError, TypeError):
+                    problem = "sent a reply that is not LanguageTool's JSON"
+                else:
+                    self._touch()
+                    return dict(data)
+            # A client error (4xx) is about the request: restarting won't help.
+            if problem.startswith("answered HTTP 4") or not self._restart():
+                raise GrammarUnavailable(f"LanguageTool at {self._url} {problem}")
+
+    def _restart(self) -> bool:
+        """Restart our managed server once; False if that is not possible."""
+        if not self._managed or self._restarted:
+            return False
+        self._restarted = True
+        from linter.grammar.languagetool.errors import LanguageToolError
+        from linter.grammar.languagetool.server import ensure_server
+
+        try:
+            self._set_url(ensure_server(self._cache))
+        except LanguageToolError as exc:
+            raise GrammarUnavailable(
+                f"LanguageTool at {self._url} stopped answering and could not "
+                f"be restarted: {exc}") from exc
+        return True
+
+    def _touch(self) -> None:
+        if self._managed:
+            from linter.grammar.languagetool.server import touch
+
+            touch(self._cache)
+
+
+def _first_line(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace").strip()
+    return text.splitlines()[0][:200] if text else "(empty reply)"
+
+
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
