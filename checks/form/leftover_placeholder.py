@@ -1,0 +1,104 @@
+"""FL503 leftover-placeholder: template slots left in a message about to go.
+
+Draft mode: one finding per placeholder the Draft found in the subject and
+the message (``[Name]``, ``{{company}}``, ``{company}``, ``<Company>``,
+``XXX``, ``TODO``); never in front matter or a quoted reply. When the
+interview context knows the value (company, role, interviewer), the fix
+fills it in. Template mode: placeholders are expected; with the option
+``allowed`` (declared slot names; empty = any) a slot not declared is
+flagged, with a did-you-mean hint for a misspelt one.
+
+Span: the placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.check import Check, Tools
+from linter.draft import Draft, Placeholder
+from linter.models import Finding, Fix, Severity, Span
+from linter.suggest import did_you_mean
+
+__all__ = ["CHECK"]
+
+_COMPANY = re.compile(r"(the )?(company|organi[sz]ation|employer|firm)( name)?", re.I)
+_ROLE = re.compile(r"(the )?(role|position|job)( title| name)?|(job|position|role) title", re.I)
+_PERSON = re.compile(
+    r"(interviewer|hiring manager|recruiter)(['’]s)?( name)?|name|first name|their name", re.I
+)
+_CASUAL = re.compile(r"\s*(hi|hello|hey|good|morning|afternoon)\b", re.I)
+
+
+def _where(draft: Draft, span: Span) -> str:
+    subject = draft.subject
+    if subject is not None and subject.value_span.contains(span):
+        return "subject"
+    for name, region in (("greeting", draft.greeting), ("signature", draft.signature)):
+        if region is not None and region.contains(span):
+            return name
+    return "message"
+
+
+def _value(draft: Draft, slot: Placeholder, where: str) -> str | None:
+    ctx = draft.context
+    if _COMPANY.fullmatch(slot.name):
+        return ctx.company
+    if _ROLE.fullmatch(slot.name):
+        return ctx.role
+    if where != "signature" and ctx.interviewer_name and _PERSON.fullmatch(slot.name):
+        if where == "greeting" and _CASUAL.match(draft.slice(draft.greeting)):
+            return ctx.interviewer_name.split()[0]
+        return ctx.interviewer_name
+    return None
+
+
+def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    if draft.mode == "template":
+        allowed = tuple(str(a) for a in options["allowed"] or ())
+        if not allowed:
+            return
+        for slot in draft.placeholders:
+            if slot.name not in allowed:
+                yield check.finding(
+                    slot.span,
+                    f'placeholder "{draft.slice(slot.span)}" is not one the template '
+                    f"declares{did_you_mean(slot.name, allowed)}",
+                )
+        return
+    for slot in draft.placeholders:
+        where = _where(draft, slot.span)
+        shown = draft.slice(slot.span)
+        if where == "greeting":
+            message = (
+                f'the greeting still says "{draft.slice(draft.greeting)}"; '
+                f'fill in "{shown}" before sending'
+            )
+        else:
+            message = f'placeholder "{shown}" left in the {where}; fill it in before sending'
+        value = _value(draft, slot, where)
+        fix = Fix(slot.span, value, f"fill in '{value}'") if value else None
+        yield check.finding(slot.span, message, fix=fix)
+
+
+CHECK = Check(
+    code="FL503",
+    name="leftover-placeholder",
+    severity=Severity.ERROR,
+    summary="Flags template placeholders ([Name], {{company}}, <Company>, XXX, TODO) "
+    "left in the subject or message; in template mode, only slots not listed "
+    "in the allowed option.",
+    why="A follow-up must be free of errors: one mistake does as much harm as the "
+    "note does good (G2, R1, R5). A slot such as \"Dear [Name]\" left in tells the "
+    "interviewer the note is a form letter sent to anyone, the opposite of a "
+    "memorable, specific note (G4).",
+    example="Hi [Name],\n\nThank you for meeting with me today about the role at "
+    "{{company}}.\n\nBest,\nSam",
+    instead="Hi Dana,\n\nThank you for meeting with me today about the analyst role "
+    "at Fernhill.\n\nBest,\nSam",
+    run_fn=_run,
+    rationale=("G2", "G4", "R1", "R5"),
+    options={"allowed": []},
+)

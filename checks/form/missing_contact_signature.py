@@ -1,0 +1,119 @@
+"""FL501 missing-contact-signature: no sign-off with a name and a way to
+reach the sender.
+
+The sign-off area is the closing line (``Best regards,``) and the signature
+block after it, or a trailing name/contact block when there is no closing
+line. It needs a name and at least one contact detail: an email, a phone
+number, a LinkedIn or portfolio link. Placeholder slots such as
+``[Your Email]`` or ``[Your Contact Information]`` count as a contact
+detail (and ``[Your Name]`` as a name) in any mode: in template mode they
+are expected, and in a draft FL503 already reports the slot left unfilled,
+so this check does not report the same line a second time.
+
+Spans: with no sign-off at all, an insertion point at the end of the body;
+a closing line with no name after it marks the closing; a name with no
+contact detail marks the signature block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.check import Check, Tools
+from linter.draft import Draft
+from linter.models import Finding, Severity, Span
+
+__all__ = ["CHECK"]
+
+_KINDS = frozenset({"thank-you", "status-check", "post-rejection", "general"})
+# Contact details the Draft's own pattern misses: bare domains and handles.
+_EXTRA_CONTACT = re.compile(
+    r"\b[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
+    r"(/\S*)?(?!\w)"
+    r"|\b(linkedin|github|portfolio|phone|mobile|cell|tel|email|e-mail)\s*[:|]",
+    re.I,
+)
+_CONTACT_SLOT = re.compile(
+    r"e-?mail|phone|mobile|cell|number|contact|linkedin|portfolio|website|url|address",
+    re.I,
+)
+_NAME_LINE = re.compile(r"[^\W\d_]")
+
+
+def _line_spans(draft: Draft, span: Span) -> list[Span]:
+    out: list[Span] = []
+    pos = span.start
+    for line in draft.slice(span).split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append(Span(pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+def _is_contact_line(draft: Draft, line: Span) -> bool:
+    if any(line.start <= c.start < line.end for c in draft.contacts):
+        return True
+    text = draft.slice(line)
+    if _EXTRA_CONTACT.search(text):
+        return True
+    return any(
+        line.contains(p.span) and _CONTACT_SLOT.search(p.name) for p in draft.placeholders
+    )
+
+
+def _end_of_body(draft: Draft) -> Span:
+    region = draft.body or draft.greeting
+    at = region.end if region is not None else len(draft.text)
+    return Span(at, at)
+
+
+def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    if draft.signature is None:
+        if draft.closing is None:
+            yield check.finding(
+                _end_of_body(draft),
+                "the message has no sign-off or name; end with a sign-off, your name "
+                "and a phone number or email",
+            )
+        else:
+            yield check.finding(
+                draft.closing,
+                f'the sign-off "{draft.slice(draft.closing)}" has no name after it; add '
+                "your name and a phone number or email",
+            )
+        return
+    lines = _line_spans(draft, draft.signature)
+    contact = [ln for ln in lines if _is_contact_line(draft, ln)]
+    if contact:
+        return
+    names = " / ".join(draft.slice(ln) for ln in lines if _NAME_LINE.search(draft.slice(ln)))
+    yield check.finding(
+        draft.signature,
+        f'the signature "{names}" has no contact detail; add a phone number, '
+        "email or LinkedIn link under your name",
+    )
+
+
+CHECK = Check(
+    code="FL501",
+    name="missing-contact-signature",
+    severity=Severity.WARNING,
+    summary="Flags a message that does not end with a sign-off, the sender's name "
+    "and at least one contact detail (phone, email, LinkedIn or portfolio link).",
+    why="A recruiter who wants to call you back should not have to dig through "
+    "the application to find your number. The executive recruiter behind R5 "
+    "advises signing off with your contact information so they have it at hand "
+    "(G11).",
+    example="Hi Dana,\n\nThank you for meeting with me today about the analyst "
+    "role. I enjoyed hearing about the billing migration.\n\nBest regards,\n"
+    "Sam Ortiz",
+    instead="Hi Dana,\n\nThank you for meeting with me today about the analyst "
+    "role. I enjoyed hearing about the billing migration.\n\nBest regards,\n"
+    "Sam Ortiz\nsam.ortiz@example.com | 555-201-7788",
+    run_fn=_run,
+    rationale=("G11", "R5"),
+    kinds=_KINDS,
+)

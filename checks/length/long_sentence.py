@@ -1,0 +1,59 @@
+"""FL203 long-sentence: body sentences longer than ``max_words``.
+
+Span: the sentence. Words are the Draft's body words (whitespace tokens
+holding a letter or digit), so the counts match FL201's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from linter.check import Check, Tools
+from linter.draft import Draft
+from linter.models import Finding, Severity
+
+__all__ = ["CHECK"]
+
+
+def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    limit = int(options["max_words"])
+    words = draft.words
+    n = len(words)
+    if n <= limit:
+        return
+    i = 0
+    for sentence in draft.sentences:
+        while i < n and words[i].start < sentence.start:
+            i += 1
+        j = i
+        while j < n and words[j].end <= sentence.end:
+            j += 1
+        count = j - i
+        i = j
+        if count > limit:
+            yield check.finding(
+                sentence,
+                f"sentence has {count} words; split it so each sentence stays within {limit}",
+            )
+
+
+CHECK = Check(
+    code="FL203",
+    name="long-sentence",
+    severity=Severity.INFO,
+    summary="Flags body sentences of more than max_words words (default 35).",
+    why="A follow-up should be short and easy to take in (G1, G12); readers give "
+    "an email only seconds (L), and a long sentence is where a reader loses the "
+    "thread. Plain, simple text also gets more replies (B16).",
+    example="I wanted to thank you again for taking the time to meet with me on "
+    "Tuesday afternoon to talk about the data analyst role, the migration your "
+    "team is planning for the billing system, and the ways in which my experience "
+    "with SQL reporting could help the team meet its goals this year.",
+    instead="Thank you for meeting me on Tuesday about the data analyst role. I "
+    "enjoyed hearing about the billing migration, and I think my SQL reporting "
+    "work could help your team meet its goals this year.",
+    run_fn=_run,
+    rationale=("G12", "B16"),
+    options={"max_words": 35},
+)
