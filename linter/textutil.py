@@ -38,8 +38,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
 def split_sentences(text: str, region: Span) -> list[Span]:
-    """Sentences inside ``region`` (a paragraph). A line break after text that
-    has no end punctuation also ends a sentence (lists, one-line notes)."""
+    """Sentences inside ``region`` (a paragraph). A line break ends a sentence
+    too when the next line starts like a new one (capital, digit, bullet), so
+    lists split but hard-wrapped prose does not."""
     spans: list[Span] = []
     start = region.start
     chunk = text[region.start : region.end]
@@ -52,7 +53,7 @@ def split_sentences(text: str, region: Span) -> list[Span]:
         if m.group().startswith(".") and len(word) == 1 and word.isalpha():
             continue  # an initial: "J. Smith"
         cuts.append(region.start + m.end())
-    for m in re.finditer(r"\n", chunk):
+    for m in _NEW_LINE_START.finditer(chunk):
         cuts.append(region.start + m.start())
     for cut in sorted(set(cuts)):
         piece = text[start:cut]
@@ -67,6 +68,7 @@ def split_sentences(text: str, region: Span) -> list[Span]:
     return spans
 
 
+_NEW_LINE_START = re.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
 _TOKEN = re.compile(r"\S+")
 
 

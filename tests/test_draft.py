@@ -1,0 +1,152 @@
+"""The parser: every region as an exact span into the file as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from linter.context import Context
+from linter.draft import DraftError, parse_draft
+
+FULL = """---
+company: Harbor Freight Co
+interviewer:
+  name: Priya Raman
+  title: Engineering Manager
+interview_date: 2026-03-09
+topics: [billing migration, on-call rotation]
+kind: thank-you
+---
+Subject: Thanks for today
+To: priya@harbor.example
+
+Hi Priya,
+
+Thank you for walking me through the billing migration. I liked hearing
+how the on-call rotation works.
+
+I remain keen to join the platform team.
+
+Best regards,
+Sam Ortiz
+sam.ortiz@mail.example | +1 415 555 0199
+
+On Mon, Mar 9, 2026 at 9:00 AM Priya Raman wrote:
+> Thanks for coming in, Sam.
+"""
+
+
+def _region(draft, span):
+    return draft.text[span.start : span.end]
+
+
+def test_full_draft_regions():
+    d = parse_draft(FULL, "a.txt")
+    assert d.context == Context(
+        company="Harbor Freight Co",
+        interviewer_name="Priya Raman",
+        interviewer_title="Engineering Manager",
+        interview_date=dt.date(2026, 3, 9),
+        topics=("billing migration", "on-call rotation"),
+        kind="thank-you",
+    )
+    assert _region(d, d.front_matter).startswith("---\ncompany") and _region(d, d.front_matter).endswith("---\n")
+    assert [(h.name, h.value) for h in d.headers] == [("subject", "Thanks for today"), ("to", "priya@harbor.example")]
+    assert _region(d, d.subject.value_span) == "Thanks for today"
+    assert _region(d, d.greeting) == "Hi Priya,"
+    assert [_region(d, p) for p in d.paragraphs] == [
+        "Thank you for walking me through the billing migration. I liked hearing\nhow the on-call rotation works.",
+        "I remain keen to join the platform team.",
+    ]
+    assert [_region(d, s) for s in d.sentences] == [
+        "Thank you for walking me through the billing migration.",
+        "I liked hearing\nhow the on-call rotation works.",
+        "I remain keen to join the platform team.",
+    ]
+    assert _region(d, d.closing) == "Best regards,"
+    assert _region(d, d.signature) == "Sam Ortiz\nsam.ortiz@mail.example | +1 415 555 0199"
+    assert [_region(d, q) for q in d.quoted] == [
+        "On Mon, Mar 9, 2026 at 9:00 AM Priya Raman wrote:\n> Thanks for coming in, Sam.\n"
+    ]
+    assert [_region(d, c) for c in d.contacts] == ["sam.ortiz@mail.example", "+1 415 555 0199"]
+    assert d.word_count == 25
+    assert d.kind == "thank-you"
+    assert d.placeholders == ()
+
+
+def test_placeholders_of_every_style_in_message_and_subject():
+    text = "Subject: Thanks, [Role] interview\n\nDear [Name],\n\nI enjoyed meeting the {{team}} team at <Company> and {city}. XXX TODO\n\nBest,\nAl\n"
+    d = parse_draft(text)
+    assert [(p.name, _region(d, p.span)) for p in d.placeholders] == [
+        ("Role", "[Role]"),
+        ("Name", "[Name]"),
+        ("team", "{{team}}"),
+        ("Company", "<Company>"),
+        ("city", "{city}"),
+        ("XXX", "XXX"),
+        ("TODO", "TODO"),
+    ]
+
+
+def test_email_addresses_and_links_are_not_placeholders():
+    d = parse_draft("Hi Jo,\n\nSee <jo@mail.example> and [my site](https://jo.example).\n\nBest,\nJo\n")
+    assert d.placeholders == ()
+
+
+def test_signature_without_sign_off_line():
+    d = parse_draft("Hello Ms. Diaz,\n\nThank you for the tour of the lab.\n\nLena Fischer\nlena@mail.example\n")
+    assert d.closing is None
+    assert _region(d, d.signature) == "Lena Fischer\nlena@mail.example"
+    assert [_region(d, p) for p in d.paragraphs] == ["Thank you for the tour of the lab."]
+
+
+def test_crlf_text_keeps_offsets():
+    text = "Hi Lee,\r\n\r\nThanks for the chat about the kiosk rollout.\r\n\r\nBest,\r\nAna\r\n"
+    d = parse_draft(text)
+    assert _region(d, d.greeting) == "Hi Lee,"
+    assert [_region(d, p) for p in d.paragraphs] == ["Thanks for the chat about the kiosk rollout."]
+    assert _region(d, d.signature) == "Ana"
+
+
+def test_context_argument_fills_gaps_front_matter_wins():
+    text = "---\ncompany: Front Co\n---\nHi,\n\nThanks.\n"
+    d = parse_draft(text, context=Context(company="Flag Co", role="Analyst"))
+    assert (d.context.company, d.context.role) == ("Front Co", "Analyst")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ncompany: [unclosed\n---\nHi\n", "malformed front matter: line 3: expected ',' or ']', but got '<stream end>'"),
+        ("---\ncompany: A\nHi there\n", "front matter opened with '---' is never closed"),
+        ("---\ncompnay: A\n---\nHi\n", "front matter: unknown context key 'compnay' (did you mean 'company'?)"),
+        ("---\nkind: thanks\n---\nHi\n", "front matter: unknown kind 'thanks'"),
+        ("---\ninterview_date: yesterday\n---\nHi\n", "front matter: 'interview_date' must be a date like 2026-03-14, not 'yesterday'"),
+        ("---\n- a\n- b\n---\nHi\n", "front matter: the context must be a mapping of keys to values"),
+    ],
+)
+def test_malformed_front_matter(text, message):
+    with pytest.raises(DraftError) as err:
+        parse_draft(text)
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Thank you for letting me know about your decision. I was disappointed, but please keep me in mind.", "post-rejection"),
+        ("I am following up on my application for the analyst role.", "status-check"),
+        ("Great to meet you at the fair. I'd like to connect here.", "linkedin"),
+        ("Thank you for the interview on Tuesday.", "thank-you"),
+        ("Here is the portfolio link you asked for.", "general"),
+    ],
+)
+def test_kind_is_inferred_when_the_context_has_none(body, kind):
+    assert parse_draft(f"Hi Sam,\n\n{body}\n\nBest,\nKim\n").kind == kind
+
+
+def test_empty_and_odd_inputs_do_not_crash():
+    for text in ("", "\n\n", "Best,\n", "Dear Sir,", "> only quoted\n", "---\n---\n"):
+        d = parse_draft(text)
+        assert d.text == text

@@ -1,0 +1,74 @@
+"""The engine: filtering, overrides, crash containment, order independence."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.check import Tools
+from linter.config import Config
+from linter.draft import parse_draft
+from linter.engine import lint
+from linter.grammar.base import GrammarUnavailable
+from linter.models import Finding, Severity, Span
+from tests.fakes import BEYOND, BYE, CRASHER, HELLO, ONLY_STATUS, make
+
+TEXT = "Hi Jo,\n\nhello and bye.\n\nBest,\nAl\n\nOn Mon Jo wrote:\n> hello bye\n"
+
+
+def run(checks, config=None, text=TEXT):
+    return lint(parse_draft(text), checks, config or Config(), Tools())
+
+
+def test_findings_sorted_and_quoted_reply_ignored():
+    found = run((BYE, HELLO))
+    assert [(f.code, f.span, f.message, f.severity) for f in found] == [
+        ("FL901", Span(8, 13), 'found "hello"', Severity.WARNING),
+        ("FL902", Span(18, 21), 'found "bye"', Severity.ERROR),
+    ]
+
+
+def test_front_matter_is_never_reported():
+    text = "---\ncompany: bye corp\n---\nHi,\n\nnothing here.\n"
+    assert run((BYE,), text=text) == ()
+
+
+def test_crashing_check_becomes_one_finding_and_others_still_run():
+    found = run((CRASHER, HELLO))
+    assert [(f.code, f.rule, f.severity, f.span, f.message) for f in found] == [
+        ("FL911", "internal-error", Severity.ERROR, Span(0, 0), "the check crashed (KeyError: 'boom'); please report this"),
+        ("FL901", None, Severity.WARNING, Span(8, 13), 'found "hello"'),
+    ]
+
+
+def test_span_beyond_text_is_reported_as_a_crash():
+    (finding,) = run((BEYOND,))
+    assert finding.message.startswith("the check crashed (ValueError: span Span(start=0, end=")
+
+
+def test_grammar_unavailable_propagates():
+    def dead(check, draft, options, tools):
+        raise GrammarUnavailable("server gone")
+        yield  # pragma: no cover
+
+    with pytest.raises(GrammarUnavailable):
+        run((make("FL931", "dead-backend", dead),))
+
+
+def test_severity_override_and_disable():
+    config = Config(severity={"FL901": Severity.ERROR}, ignore=("FL902",))
+    assert [(f.code, f.severity) for f in run((HELLO, BYE), config)] == [("FL901", Severity.ERROR)]
+
+
+def test_kind_limited_check_runs_only_on_its_kind():
+    assert run((ONLY_STATUS,)) == ()
+    status = "Hi Jo,\n\nhello, I am following up on my application.\n\nBest,\nAl\n"
+    assert [f.code for f in run((ONLY_STATUS,), text=status)] == ["FL921"]
+
+
+def test_grammar_check_skipped_without_backend():
+    grammar = make("FL941", "needs-grammar", uses_grammar=True)
+    assert run((grammar,)) == ()
+
+
+def test_order_of_checks_does_not_change_result():
+    assert run((HELLO, BYE, CRASHER)) == run((CRASHER, BYE, HELLO))
