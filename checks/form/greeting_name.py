@@ -10,7 +10,8 @@ the right spelling, a generic greeting ("Dear Hiring Manager", "Hi there",
 names someone else. Without a known name it flags only the form-letter
 openings ("To whom it may concern", "Dear Sir or Madam"). A missing
 greeting is flagged (info) except in a LinkedIn note. A greeting that
-still holds a placeholder is left to FL503.
+still holds a placeholder (``[Name]``, or a bare ``Name``) is left to
+FL503.
 
 Spans: a misspelt name marks the word; a generic greeting marks the
 generic words; a greeting naming someone else marks the greeting line;
@@ -46,6 +47,9 @@ _GENERIC = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
 _SKIP = frozenset({"and", "or", "all", "team", "everyone", "folks", "both", "the"})
+_BARE_SLOT = re.compile(
+    r"((Mr|Mrs|Ms|Dr)\.? )?((Your|First|Last|Full|Interviewer['’]?s?|Recruiter['’]?s?) )?Name"
+)
 _BARE_NAME = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3},[ \t]*(?=\n|$)")
 
 
@@ -119,6 +123,8 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     while end > start and text[end - 1] in ",:;!.- \t":
         end -= 1
     addressee = Span(start, end)
+    if _BARE_SLOT.fullmatch(text, start, end):
+        return  # "Hi Name,": a template slot, FL503's business
     if not name:
         m = _FORM_LETTER.search(text, line.start, line.end)
         if m:

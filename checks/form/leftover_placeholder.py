@@ -2,7 +2,10 @@
 
 Draft mode: one finding per placeholder the Draft found in the subject and
 the message (``[Name]``, ``{{company}}``, ``{company}``, ``<Company>``,
-``XXX``, ``TODO``); never in front matter or a quoted reply. When the
+``XXX``, ``TODO``); never in front matter or a quoted reply. Unbracketed
+name slots that make up a whole greeting name or signature line ("Hi Name,",
+"Dear Mr. Last Name:", a signature "Your Name") are flagged too: the Draft
+does not list them, and they are left-in template text just the same. When the
 interview context knows the value (company, role, interviewer), the fix
 fills it in. Template mode: placeholders are expected; with the option
 ``allowed`` (declared slot names; empty = any) a slot not declared is
@@ -28,6 +31,14 @@ _COMPANY = re.compile(r"(the )?(company|organi[sz]ation|employer|firm)( name)?",
 _ROLE = re.compile(r"(the )?(role|position|job)( title| name)?|(job|position|role) title", re.I)
 _PERSON = re.compile(
     r"(interviewer|hiring manager|recruiter)(['’]s)?( name)?|name|first name|their name", re.I
+)
+_BARE_SLOT = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.? )?(?P<slot>(?:(?:Your|First|Last|Full|Interviewer['’]?s?|Recruiter['’]?s?)"
+    r" )?Name)"
+)
+_SALUTATION = re.compile(
+    r"(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|morning|afternoon)\b[\s,]*",
+    re.I,
 )
 _CASUAL = re.compile(r"\s*(hi|hello|hey|good|morning|afternoon)\b", re.I)
 
@@ -55,6 +66,30 @@ def _value(draft: Draft, slot: Placeholder, where: str) -> str | None:
     return None
 
 
+def _bare_slots(draft: Draft) -> Iterator[Span]:
+    """Unbracketed name slots filling a greeting name or a signature line."""
+    text = draft.text
+    if draft.greeting is not None:
+        line = draft.slice(draft.greeting)
+        m = _SALUTATION.match(line)
+        start = draft.greeting.start + (m.end() if m else 0)
+        end = draft.greeting.end
+        while end > start and text[end - 1] in ",:;!. \t":
+            end -= 1
+        bare = _BARE_SLOT.fullmatch(text, start, end)
+        if m and bare:
+            yield Span(bare.start("slot"), bare.end("slot"))
+    if draft.signature is not None:
+        pos = draft.signature.start
+        for line in draft.slice(draft.signature).split("\n"):
+            stripped = line.strip()
+            start = pos + len(line) - len(line.lstrip())
+            bare = _BARE_SLOT.fullmatch(text, start, start + len(stripped))
+            if bare:
+                yield Span(bare.start("slot"), bare.end("slot"))
+            pos += len(line) + 1
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     if draft.mode == "template":
         allowed = tuple(str(a) for a in options["allowed"] or ())
@@ -68,7 +103,10 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
                     f"declares{did_you_mean(slot.name, allowed)}",
                 )
         return
-    for slot in draft.placeholders:
+    slots = list(draft.placeholders)
+    slots.extend(Placeholder(span, draft.slice(span)) for span in _bare_slots(draft))
+    slots.sort(key=lambda p: p.span.start)
+    for slot in slots:
         where = _where(draft, slot.span)
         shown = draft.slice(slot.span)
         if where == "greeting":

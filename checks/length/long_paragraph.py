@@ -1,6 +1,10 @@
 """FL204 long-paragraph: body paragraphs longer than ``max_words``.
 
-Span: the paragraph.
+A paragraph whose lines run longer than any hard-wrapped email line
+(over 100 characters) is text that lost its blank lines (pasted from a web
+page, say); there each line is counted as a paragraph of its own.
+
+Span: the paragraph (or the line, in such pasted text).
 """
 
 from __future__ import annotations
@@ -10,9 +14,28 @@ from typing import Any
 
 from linter.check import Check, Tools
 from linter.draft import Draft
-from linter.models import Finding, Severity
+from linter.models import Finding, Severity, Span
 
 __all__ = ["CHECK"]
+
+
+_UNWRAPPED = 100
+
+
+def _blocks(draft: Draft) -> Iterator[Span]:
+    """Paragraphs, with unwrapped pasted text split into its lines."""
+    for para in draft.paragraphs:
+        chunk = draft.slice(para)
+        if "\n" not in chunk or max(len(ln) for ln in chunk.split("\n")) <= _UNWRAPPED:
+            yield para
+            continue
+        pos = para.start
+        for line in chunk.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                start = pos + len(line) - len(line.lstrip())
+                yield Span(start, start + len(stripped))
+            pos += len(line) + 1
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
@@ -22,7 +45,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     if n <= limit:
         return
     i = 0
-    for para in draft.paragraphs:
+    for para in _blocks(draft):
         while i < n and words[i].start < para.start:
             i += 1
         j = i
