@@ -68,10 +68,15 @@ def validated_selectors(values: tuple[str, ...], checks: tuple[Check, ...], wher
 
 
 def _is_template(path: str, config: Config) -> bool:
+    """Whether ``path`` matches a ``templates`` glob, relative to the folder
+    of the config that declares it (else the current folder)."""
     from fnmatch import fnmatch
 
-    rel = os.path.relpath(path) if path != "<stdin>" else path
-    return any(fnmatch(rel, pattern) or fnmatch(os.path.basename(path), pattern) for pattern in config.templates)
+    if path == "<stdin>" or not config.templates:
+        return False
+    root = os.path.dirname(os.path.abspath(config.source)) if config.source else os.getcwd()
+    rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    return any(fnmatch(rel, pattern) for pattern in config.templates)
 
 
 def _tools_for(choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools]) -> Tools:
