@@ -55,10 +55,6 @@ def test_findings_fail_with_exit_1_and_point_at_the_text(runner, tmp_path):
     result = invoke(runner, "pushy.txt")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0] == (
-        'pushy.txt:7:55: error FL401 asks-about-decision: asks whether they got the job: "Did I get the job?" [G8]'
-        if False else lines[0]
-    )
     assert any(line.startswith("pushy.txt:7:") and " FL401 asks-about-decision: " in line for line in lines)
     assert any(line.startswith("pushy.txt:7:") and " FL402 pressure-language: " in line for line in lines)
 
