@@ -1,0 +1,303 @@
+"""An RFC 822 message (``.eml``) -> the draft text the parser sees, plus an
+``OffsetMap`` back into the raw message.
+
+The text is ``Subject: ...``, ``To: ...`` and ``Date: ...`` (those present,
+decoded, one line each), a blank line, then the body: the ``text/plain``
+part, else the ``text/html`` part turned into text (``html_text.py``).
+Transfer encodings and charsets are honoured.
+
+How exact the map is:
+
+* header values: per character when the raw value is plain ASCII/UTF-8
+  (folded lines included); an RFC 2047 encoded value maps as a whole;
+* 7bit/8bit body: a shifted identity (exact);
+* quoted-printable body: per character -- decoded here with a position for
+  every byte, so ``=E2=80=99`` maps to its nine raw characters and soft line
+  breaks vanish;
+* base64 body: per 4-character group (approximate);
+* HTML body: the whole part (approximate).
+
+Whenever a decoding of ours disagrees with the stdlib ``email`` package, the
+stdlib text wins and the body maps to its part as a whole.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+import email
+import email.policy
+import re
+from collections.abc import Iterable
+from email.message import Message
+
+from linter.html_text import html_to_text
+from linter.offsets import OffsetMap, OffsetMapBuilder
+
+__all__ = ["EmailError", "email_to_text", "HEADERS"]
+
+HEADERS = ("Subject", "To", "Date")
+
+
+class EmailError(ValueError):
+    """The message has no text to lint; the argument is a one-line reason."""
+
+
+# A decoded byte: (value, raw_start, raw_end, literal). ``literal``: the raw
+# text is the byte itself (one ASCII character).
+_Byte = tuple[int, int, int, bool]
+
+
+# -- locating MIME parts in the raw text -----------------------------------
+
+_HEADER_END = re.compile(r"\r?\n\r?\n")
+
+
+def _body_start(raw: str, start: int, end: int) -> int:
+    for brk in ("\r\n", "\n"):
+        if raw.startswith(brk, start):  # no headers at all
+            return start + len(brk)
+    m = _HEADER_END.search(raw, start, end)
+    return m.end() if m else end
+
+
+def _locate(raw: str, start: int, end: int, part: Message, out: dict[int, tuple[int, int]]) -> None:
+    """Record ``(body_start, body_end)`` for ``part`` and its sub-parts, cut
+    exactly as the stdlib feed parser cuts them (the line break before a
+    boundary belongs to the boundary)."""
+    body = _body_start(raw, start, end)
+    out[id(part)] = (body, end)
+    if not part.is_multipart():
+        return
+    boundary = part.get_boundary()
+    payload = part.get_payload()
+    if not boundary or not isinstance(payload, list):
+        return
+    delimiter = re.compile(r"^--" + re.escape(boundary) + r"(--)?[ \t]*\r?$", re.M)
+    found = list(delimiter.finditer(raw, body, end))
+    ranges: list[tuple[int, int]] = []
+    for here, after in zip(found, found[1:]):
+        if here.group(1):
+            break
+        first = here.end() + (1 if raw.startswith("\n", here.end()) else 0)
+        last = after.start()
+        for brk in ("\r\n", "\n"):
+            if raw.endswith(brk, first, last):
+                last -= len(brk)
+                break
+        ranges.append((first, max(first, last)))
+    if len(ranges) != len(payload):
+        return  # the parser saw something else: leave the sub-parts unmapped
+    for sub, (a, b) in zip(payload, ranges):
+        _locate(raw, a, b, sub, out)
+
+
+# -- decoding with positions ------------------------------------------------
+
+def _qp_bytes(raw: str, start: int, end: int) -> list[_Byte]:
+    """Quoted-printable ``raw[start:end]`` -> bytes with their raw ranges.
+    Line breaks are kept as they are in the file and soft line breaks (``=``
+    at the end of a line) vanish. Trailing blanks are kept, as
+    ``binascii.a2b_qp`` (the stdlib decoder) keeps them."""
+    out: list[_Byte] = []
+    i = start
+    while i < end:
+        c = raw[i]
+        if c == "=":
+            j = i + 1
+            while j < end and raw[j] in " \t":
+                j += 1
+            if j == end or raw[j] in "\r\n":  # soft line break
+                i = j + (2 if raw.startswith("\r\n", j) else 1 if j < end else 0)
+                continue
+            pair = raw[i + 1 : i + 3]
+            if len(pair) == 2 and all(ch in "0123456789abcdefABCDEF" for ch in pair):
+                out.append((int(pair, 16), i, i + 3, False))
+                i += 3
+                continue
+            out.append((ord(c), i, i + 1, True))
+            i += 1
+        else:
+            out.append((ord(c), i, i + 1, True))
+            i += 1
+    return out
+
+
+def _base64_bytes(raw: str, start: int, end: int) -> list[_Byte] | None:
+    """Base64 ``raw[start:end]`` -> bytes, each placed on its 4-character group."""
+    positions = [k for k in range(start, end) if not raw[k].isspace()]
+    out: list[_Byte] = []
+    for q in range(0, len(positions) - len(positions) % 4, 4):
+        quad = positions[q : q + 4]
+        try:
+            data = binascii.a2b_base64("".join(raw[k] for k in quad).encode("ascii"), strict_mode=True)
+        except (binascii.Error, UnicodeEncodeError):
+            return None
+        out.extend((b, quad[0], quad[-1] + 1, False) for b in data)
+    return out
+
+
+def _decode_mapped(
+    items: list[_Byte], raw: str, charset: str, builder: OffsetMapBuilder
+) -> str:
+    """Decode bytes with ``charset`` and append each character to ``builder``
+    with the raw range of the bytes it came from."""
+    decoder = codecs.getincrementaldecoder(charset)(errors="replace")
+    pieces: list[str] = []
+    pending: list[_Byte] = []
+    for item in items:
+        pending.append(item)
+        chars = decoder.decode(bytes((item[0],)))
+        if not chars:
+            continue
+        _emit(chars, pending, raw, builder, pieces)
+        pending = []
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        _emit(tail, pending or items[-1:], raw, builder, pieces)
+    return "".join(pieces)
+
+
+def _emit(
+    chars: str, source: list[_Byte], raw: str, builder: OffsetMapBuilder, pieces: list[str]
+) -> None:
+    pieces.append(chars)
+    first, last = source[0], source[-1]
+    if len(chars) == 1 and len(source) == 1 and first[3] and raw[first[1]] == chars:
+        builder.linear(1, first[1])
+    else:
+        builder.unit(len(chars), first[1], last[2], exact=_exact(source))
+
+
+def _exact(source: Iterable[_Byte]) -> bool:
+    # quoted-printable escapes pin a character exactly; base64 groups do not
+    # (their raw range is a whole 4-character group shared with neighbours).
+    return all(end - start in (1, 3) for _, start, end, _ in source)
+
+
+def _charset(part: Message) -> str:
+    name = part.get_content_charset("us-ascii") or "us-ascii"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
+
+
+def _stdlib_text(part: Message) -> str:
+    try:
+        content = part.get_content()  # type: ignore[attr-defined]
+    except (LookupError, KeyError, ValueError):
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _same(a: str, b: str) -> bool:
+    return a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
+
+
+def _body(raw: str, part: Message, where: tuple[int, int] | None, builder: OffsetMapBuilder) -> str:
+    """Append the part's text to ``builder``; return the text."""
+    expected = _stdlib_text(part)
+    html = part.get_content_subtype() == "html"
+    if where is None:
+        text = html_to_text(expected) if html else expected
+        builder.unit(len(text), 0, 0, exact=False)
+        return text
+    start, end = where
+    cte = str(part.get("content-transfer-encoding", "7bit")).strip().lower()
+    if html:
+        text = html_to_text(expected)
+        builder.unit(len(text), start, end, exact=False)
+        return text
+    if cte in ("quoted-printable", "base64") and raw[start:end].isascii():
+        items = _qp_bytes(raw, start, end) if cte == "quoted-printable" else _base64_bytes(raw, start, end)
+        if items:
+            trial = OffsetMapBuilder()
+            text = _decode_mapped(items, raw, _charset(part), trial)
+            if _same(text, expected):
+                for seg in trial.build(len(raw)).segments:
+                    if seg.linear:
+                        builder.linear(seg.end - seg.start, seg.raw_start)
+                    else:
+                        builder.unit(seg.end - seg.start, seg.raw_start, seg.raw_end, seg.exact)
+                return text
+    elif raw[start:end] == expected:
+        builder.linear(len(expected), start)
+        return expected
+    builder.unit(len(expected), start, end, exact=False)
+    return expected
+
+
+# -- headers -----------------------------------------------------------------
+
+def _header(raw: str, head_end: int, name: str, value: str, builder: OffsetMapBuilder) -> None:
+    """Append ``"Name: value\\n"`` mapped onto the raw header line."""
+    line = f"{name}: "
+    m = re.compile(rf"^{name}[ \t]*:[ \t]*", re.I | re.M).search(raw, 0, head_end)
+    if m is None:  # cannot happen for a header the parser found; stay safe
+        builder.unit(len(line) + len(value) + 1, 0, 0, exact=False)
+        return
+    if raw.startswith(line, m.start()):
+        builder.linear(len(line), m.start())
+    else:
+        builder.unit(len(line), m.start(), m.end(), exact=True)
+    # The raw value with its folds removed, each character with its position.
+    chars: list[tuple[str, int]] = []
+    i = m.end()
+    while i < head_end:
+        brk = 2 if raw.startswith("\r\n", i) else 1 if raw[i] == "\n" else 0
+        if brk:
+            if i + brk < head_end and raw[i + brk] in " \t":
+                i += brk  # a fold
+                continue
+            break
+        chars.append((raw[i], i))
+        i += 1
+    line_end = i
+    while chars and chars[-1][0] in " \t":
+        chars.pop()
+    if "".join(c for c, _ in chars) == value:
+        for _, pos in chars:
+            builder.linear(1, pos)
+    else:  # encoded words, reformatted addresses
+        builder.unit(len(value), m.end(), chars[-1][1] + 1 if chars else m.end(), exact=False)
+    brk_len = 2 if raw.startswith("\r\n", line_end) else 1 if line_end < len(raw) else 0
+    builder.unit(1, line_end, line_end + brk_len, exact=True)
+
+
+# -- the message ---------------------------------------------------------------
+
+def email_to_text(raw: str, data: bytes) -> tuple[str, OffsetMap]:
+    """The draft text of the message ``data`` (whose decoded text is ``raw``)
+    and the map from that text back into ``raw``. Raises ``EmailError``."""
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    head_end = _body_start(raw, 0, len(raw))
+    builder = OffsetMapBuilder()
+    pieces: list[str] = []
+    for name in HEADERS:
+        header = msg.get(name)
+        if header is None:
+            continue
+        value = " ".join(str(header).split())
+        if not value:
+            continue
+        _header(raw, head_end, name, value, builder)
+        pieces.append(f"{name}: {value}\n")
+    where: dict[int, tuple[int, int]] = {}
+    _locate(raw, 0, len(raw), msg, where)
+    part = msg.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+    if part is not None and part.get_content_subtype() == "plain" and not _stdlib_text(part).strip():
+        part = msg.get_body(preferencelist=("html",)) or part  # type: ignore[attr-defined]
+    if part is None:
+        raise EmailError("email has no text/plain or text/html part")
+    if pieces:
+        separator = head_end - (2 if raw.endswith("\r\n", 0, head_end) else 1)
+        builder.unit(1, max(0, separator), head_end, exact=True)
+        pieces.append("\n")
+    body = _body(raw, part, where.get(id(part)), builder)
+    if not body.strip():
+        raise EmailError("empty draft: the email has no body text")
+    pieces.append(body)
+    text = "".join(pieces)
+    return text, builder.build(len(raw))
