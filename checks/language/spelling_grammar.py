@@ -1,0 +1,238 @@
+"""FL101 spelling-grammar: misspellings, grammar slips and typography, from
+the grammar backend the engine lends (Harper embedded, or LanguageTool).
+
+What the backend sees and which of its answers are kept is decided here,
+the same way for every backend:
+
+* One copy of ``draft.text`` is sent, with every character outside the
+  subject value, greeting, body paragraphs and closing replaced by a space
+  (line breaks kept), so offsets need no mapping. Inside those regions
+  placeholders, e-mail addresses, URLs and phone numbers are blanked too:
+  they are not prose, and a backend would call them misspellings. The
+  signature, quoted reply, front matter and other headers are never sent.
+* An issue is dropped when it touches a blanked stretch, or is separated
+  from one only by spaces on the same line: "Dear [Name]," becomes
+  "Dear       ,", and the "space before a comma" that follows is the
+  mask's doing, not the writer's. The price is that a real slip right
+  next to a placeholder goes unreported; leftover placeholders are FL503's
+  finding anyway.
+* A spelling issue is dropped when every word it flags is known: in the
+  ``vocabulary`` option (case-insensitive; the config's top-level
+  ``vocabulary`` adds to it), a word of the context's company, role or
+  interviewer, a capitalised word of the signature (the sender's own
+  name) or of the greeting after its first word (the reader's name), an
+  acronym ("OKRs", "CI"), a camel-case product name ("GitHub") or a token
+  with a digit ("K8s", "v2"). A
+  dictionary cannot know names, acronyms or version strings, and a false
+  "misspelling" in someone's name teaches the writer to ignore the check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from linter.check import Check, Tools
+from linter.draft import Draft
+from linter.grammar.base import GrammarIssue
+from linter.models import Finding, Fix, Severity, Span
+
+__all__ = ["CHECK", "masked_text", "keep_issue", "known_words"]
+
+SEVERITY_BY_CATEGORY = {
+    "spelling": Severity.ERROR,
+    "grammar": Severity.ERROR,
+    "style": Severity.WARNING,
+    "typography": Severity.INFO,
+}
+
+_URL_OR_EMAIL = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co)/\S*",
+    re.I,
+)
+_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_QUOTE_MAX = 40
+
+
+# -- what is sent ---------------------------------------------------------------
+
+def masked_text(draft: Draft) -> tuple[str, list[Span]]:
+    """The text the backend sees, and the stretches of real text blanked in
+    it (each trimmed to its first and last non-space character)."""
+    text = draft.text
+    mask = bytearray(b"\x01") * len(text)
+    keep: list[Span] = [p for p in draft.paragraphs]
+    keep += [s for s in (draft.greeting, draft.closing) if s is not None]
+    if draft.subject is not None:
+        keep.append(draft.subject.value_span)
+    for span in keep:
+        mask[span.start : span.end] = bytes(len(span))
+    hide: list[Span] = [p.span for p in draft.placeholders]
+    hide += list(draft.contacts)
+    hide += list(draft.quoted)
+    if draft.signature is not None:
+        hide.append(draft.signature)
+    for span in keep:
+        for m in _URL_OR_EMAIL.finditer(text, span.start, span.end):
+            hide.append(Span(m.start(), m.end()))
+    for span in hide:
+        mask[span.start : span.end] = b"\x01" * len(span)
+    chars = list(text)
+    blanked: list[Span] = []
+    for run in re.finditer(rb"\x01+", bytes(mask)):
+        start, end = run.start(), run.end()
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            blanked.append(Span(start, end))
+    return "".join(chars), blanked
+
+
+# -- what is kept ------------------------------------------------------------------
+
+def _normal(word: str) -> str:
+    return _POSSESSIVE.sub("", word.strip(".,;:!?\"'()[]“”‘’")).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def known_words(draft: Draft, vocabulary: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """``(case-insensitive words, capitalised names)`` a spelling issue may not flag."""
+    folded = {_normal(w) for entry in vocabulary for w in _words(str(entry))}
+    folded |= {_normal(w) for name in draft.context.names for w in _words(name)}
+    names: set[str] = set()
+    for w in _words(draft.slice(draft.signature)):
+        if w[:1].isupper():
+            names.add(_POSSESSIVE.sub("", w))
+    greeting = _words(draft.slice(draft.greeting))
+    for w in greeting[1:]:
+        if w[:1].isupper():
+            names.add(_POSSESSIVE.sub("", w))
+    folded.discard("")
+    return frozenset(folded), frozenset(names)
+
+
+def _is_known(word: str, folded: frozenset[str], names: frozenset[str]) -> bool:
+    bare = _POSSESSIVE.sub("", word)
+    if _normal(word) in folded or bare in names:
+        return True
+    if any(c.isdigit() for c in word) or _ACRONYM.match(bare):
+        return True
+    return bool(_CAMEL.search(bare))  # "GitHub", "iPhone": a product, not a slip
+
+
+def keep_issue(
+    issue: GrammarIssue,
+    text: str,
+    masked: str,
+    blanked: list[Span],
+    folded: frozenset[str],
+    names: frozenset[str],
+) -> bool:
+    """Whether ``issue`` (offsets into ``text``/``masked``) is reported."""
+    if not 0 <= issue.start <= issue.end <= len(text):
+        return False
+    lo, hi = issue.start, issue.end
+    while lo > 0 and masked[lo - 1] in " \t":
+        lo -= 1
+    while hi < len(masked) and masked[hi] in " \t":
+        hi += 1
+    for b in blanked:
+        if b.start < max(hi, lo + 1) and lo < b.end:
+            return False
+    if issue.category == "spelling":
+        flagged = _words(text[issue.start : issue.end])
+        if flagged and all(_is_known(w, folded, names) for w in flagged):
+            return False
+    return True
+
+
+# -- findings ----------------------------------------------------------------------
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split()) or text
+    if len(flat) > _QUOTE_MAX:
+        flat = flat[: _QUOTE_MAX - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
+    span = Span(issue.start, issue.end)
+    flagged = draft.text[issue.start : issue.end]
+    quoted = _quote(flagged)
+    if issue.category == "spelling":
+        message = f"possible misspelling: {quoted}"
+        if flagged[:1].isupper() and not _at_sentence_start(draft.text, issue.start):
+            message += " (if it is a name, add it to the vocabulary)"
+    else:
+        message = f"{quoted}: {issue.message.strip()}"
+    fix = None
+    if issue.replacements and issue.replacements[0] != flagged:
+        new = issue.replacements[0]
+        fix = Fix(span, new, f'replace with "{new}"' if new else f"remove {quoted}")
+    return check.finding(
+        span,
+        message,
+        fix=fix,
+        severity=SEVERITY_BY_CATEGORY.get(issue.category, Severity.WARNING),
+        rule=issue.rule_id,
+        category=issue.category,
+    )
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\r\"“"
+
+
+def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    if tools.grammar is None:
+        return
+    masked, blanked = masked_text(draft)
+    if not masked.strip():
+        return
+    folded, names = known_words(draft, options.get("vocabulary") or ())
+    for issue in tools.grammar.check(masked):
+        if keep_issue(issue, draft.text, masked, blanked, folded, names):
+            yield _finding(check, draft, issue)
+
+
+CHECK = Check(
+    code="FL101",
+    name="spelling-grammar",
+    severity=Severity.ERROR,
+    summary="Flags misspellings and grammar slips (errors), wordy or awkward "
+    "phrasing (warnings) and typographic slips such as doubled spaces (info) in "
+    "the subject, greeting, body and sign-off, as found by the grammar backend. "
+    "Names from the context and the signature, acronyms and the `vocabulary` "
+    "option's words are never called misspellings.",
+    why="A follow-up is a short sample of how carefully you work, read by "
+    "someone deciding whether to hire you. Recruiters single out typos as the "
+    "one thing that undoes a thank-you note: a mistake does as much harm as the "
+    "note does good (G2, from R1 and R5). Spelling the company's or the "
+    "interviewer's name wrong is the costliest slip of all, so names are "
+    "checked too unless the context or the vocabulary vouches for them.",
+    example="Hi Mr. Chen,\n\nThank you for the oppurtunity to interview for the "
+    "lab technician position. I realy enjoyed learning about the the new "
+    "sample tracking system, and it was an pleasure to meet the team.\n\n"
+    "Best regards,\nAna Souza",
+    instead="Hi Mr. Chen,\n\nThank you for the opportunity to interview for the "
+    "lab technician position. I really enjoyed learning about the new sample "
+    "tracking system, and it was a pleasure to meet the team.\n\n"
+    "Best regards,\nAna Souza",
+    run_fn=_run,
+    rationale=("G2", "R1", "R5"),
+    options={"vocabulary": []},
+    uses_grammar=True,
+)

@@ -1,0 +1,205 @@
+"""Harper, the embedded grammar backend, and the factories the CLI calls.
+
+``HarperBackend`` runs Harper (harper-py) in this process. Building its
+``Linter`` loads the curated dictionary: about a second and ~150 MB, far
+over the CLI's 0.2 s budget. So by default the CLI does not build it: it
+talks to a warm worker process that holds one (``worker.py``), through
+``WorkerBackend`` (``worker_client.py``). ``make_embedded_backend`` and
+``make_readability`` pick one or the other; ``FOLLOWUP_LINT_WORKER=0``
+(or ``use_worker=False``) keeps everything in process.
+
+This module imports nothing heavy: harper is imported when the first text
+is checked, and only in the process that checks it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from linter.grammar.base import GrammarBackend, GrammarIssue, GrammarUnavailable
+
+__all__ = [
+    "DISABLED_RULES",
+    "HarperBackend",
+    "harper_version",
+    "make_embedded_backend",
+    "make_readability",
+    "worker_enabled",
+]
+
+# Harper's lint kinds (``Lint.lint_kind``) -> our categories. A kind that
+# Harper adds later falls back to "style" (a warning), never to an error.
+KIND_CATEGORY: dict[str, str] = {
+    "Spelling": "spelling",
+    "Typo": "spelling",
+    "BoundaryError": "spelling",  # "alot", "eachother": a word written wrongly
+    "Agreement": "grammar",
+    "Grammar": "grammar",
+    "Repetition": "grammar",
+    "Miscellaneous": "style",  # mixed bag ("ASAP"); its real errors are listed below
+    "Malapropism": "grammar",
+    "Eggcorn": "grammar",
+    "Usage": "grammar",
+    "WordOrder": "grammar",
+    "WordChoice": "style",
+    "Style": "style",
+    "Readability": "style",
+    "Redundancy": "style",
+    "Enhancement": "style",
+    "Regionalism": "style",
+    "Nonstandard": "style",
+    "Formatting": "typography",
+    "Punctuation": "typography",
+    "Capitalization": "typography",
+}
+
+# Rules whose lint kind misstates the mistake they catch.
+RULE_CATEGORY: dict[str, str] = {
+    "AnA": "grammar",  # "an pleasure" (kind: Miscellaneous)
+    "ThenThan": "grammar",  # "more excited then ever" (kind: Miscellaneous)
+    "ItsContraction": "grammar",  # "Its a great team": a wrong word, not punctuation
+    "CapitalizePersonalPronouns": "grammar",  # "i am": reads as careless in a job email
+}
+
+# Rules that are wrong or pointless on a plain-text email, each with why.
+DISABLED_RULES: dict[str, str] = {
+    "OrthographicConsistency": "flags first names that are also acronyms (\"Sam\" -> \"SAM\")",
+    "MassNouns": "flags correct countable uses such as \"a passion of mine\", \"a knowledge of\"",
+    "OxfordComma": "a house-style preference, not a mistake; both forms are correct",
+    "LongSentences": "sentence length is FL203's job, with its own threshold",
+    "Dashes": "\"--\" is the usual dash in plain-text mail; the en dash it offers is the wrong one",
+    "NumericRangeEnDash": "fires on phone numbers and times (\"555-0134\", \"9-10am\")",
+    "UseEllipsisCharacter": "\"...\" is normal in plain-text mail and renders everywhere",
+    "RoadMap": "\"roadmap\" is the standard spelling in business writing",
+    "ExpandForward": "\"Fwd:\" is a standard subject-line prefix, not an abbreviation to expand",
+}
+
+_DIST = "harper-py"
+
+
+def harper_version() -> str:
+    """harper-py's installed version, found without ``importlib.metadata``
+    (which costs ~15 ms to import) by looking for its dist-info folder."""
+    import sys
+
+    prefix = "harper_py-"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".dist-info"):
+                return name[len(prefix) : -len(".dist-info")]
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version(_DIST)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _category(rule: str, kind: str) -> str:
+    return RULE_CATEGORY.get(rule) or KIND_CATEGORY.get(kind, "style")
+
+
+def _replacement(lint: Any, suggestion: Any) -> str:
+    """A Harper suggestion as the text that replaces the lint's span."""
+    kind = int(suggestion.kind)
+    if kind == 1:  # REMOVE
+        return ""
+    if kind == 2:  # INSERT_AFTER: keep the flagged text, add after it
+        return str(lint.problem_text) + str(suggestion.replacement_text)
+    return str(suggestion.replacement_text)
+
+
+class HarperBackend:
+    """Harper in this process. The ``Linter`` is built on the first check."""
+
+    def __init__(self, disabled: dict[str, str] | None = None) -> None:
+        self._disabled = DISABLED_RULES if disabled is None else disabled
+        self._linter: Any = None
+        self._name = f"harper {harper_version()}"
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def warm(self) -> None:
+        """Build the linter now (the worker does this before it listens)."""
+        if self._linter is not None:
+            return
+        try:
+            import harper
+        except ImportError as exc:
+            raise GrammarUnavailable(
+                f"the embedded grammar checker needs harper-py ({exc})"
+            ) from None
+        linter = harper.Linter(harper.Dialect.AMERICAN)
+        config = linter.get_lint_config()
+        unknown = [rule for rule in self._disabled if rule not in config]
+        if unknown:  # a renamed rule would otherwise be silently back on
+            raise GrammarUnavailable(
+                f"harper {harper_version()} has no rule named {', '.join(unknown)}"
+            )
+        config.update({rule: False for rule in self._disabled})
+        linter.set_lint_config(config)
+        self._linter = linter
+
+    def check(self, text: str) -> list[GrammarIssue]:
+        self.warm()
+        organized = self._linter.organized_lints(text, language="plaintext")
+        issues: list[GrammarIssue] = []
+        for rule, lints in organized.items():
+            for lint in lints:
+                issues.append(
+                    GrammarIssue(
+                        start=lint.span.start,
+                        end=lint.span.end,
+                        rule_id=rule,
+                        category=_category(rule, lint.lint_kind),
+                        message=lint.message,
+                        replacements=tuple(_replacement(lint, s) for s in lint.suggestions),
+                    )
+                )
+        issues.sort(key=lambda i: (i.start, i.end, i.rule_id))
+        return issues
+
+
+def worker_enabled(use_worker: bool | None = None) -> bool:
+    """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0."""
+    if use_worker is not None:
+        return use_worker
+    return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")
+
+
+def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
+    """The embedded backend the CLI uses: a ``WorkerBackend`` talking to the
+    warm worker (started on first use), or ``HarperBackend`` in process when
+    the worker is disabled. Neither does any work until ``check``."""
+    if worker_enabled(use_worker):
+        from linter.grammar.worker_client import WorkerBackend
+
+        return WorkerBackend()
+    return HarperBackend()
+
+
+def make_readability(
+    use_worker: bool | None = None, *, share: GrammarBackend | None = None
+) -> Callable[[str], float]:
+    """``Tools.readability``: the Coleman-Liau grade of a text.
+
+    Through the worker (so this process never imports textstat and NLTK),
+    reusing ``share``'s connection when it is a ``WorkerBackend``; in
+    process when the worker is disabled.
+    """
+    if worker_enabled(use_worker):
+        from linter.grammar.worker_client import WorkerBackend
+
+        client = share if isinstance(share, WorkerBackend) else WorkerBackend()
+        return client.grade
+    from linter.readability import coleman_liau_grade
+
+    return coleman_liau_grade
