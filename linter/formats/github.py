@@ -1,0 +1,76 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+    ::error file=a.txt,line=3,col=5,endLine=3,endColumn=12,title=FL401 asks-about-decision::message
+
+GitHub shows these on the pull request's "Files changed" tab. Values are
+escaped the way the Actions toolkit (``@actions/core``) escapes them:
+``%``, ``\\r`` and ``\\n`` everywhere, and also ``:`` and ``,`` inside
+properties, where they would otherwise end the value. Severity maps to the
+command: error -> ``error``, warning -> ``warning``, info -> ``notice``.
+An unreadable draft becomes one ``error`` annotation on its file. After the
+annotations come plain lines (the score of each draft), which the log shows
+as they are.
+"""
+
+from __future__ import annotations
+
+from linter.formats import FileError, RunResult
+from linter.models import FileReport, Finding, Severity
+from linter.positions import line_col
+
+__all__ = ["render", "escape_data", "escape_property"]
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message (after the second ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (``file=``, ``title=``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(name: str, properties: list[tuple[str, str]], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{name} {props}::{escape_data(message)}"
+
+
+def _annotation(report: FileReport, finding: Finding) -> str:
+    line, col = line_col(report.text, finding.span.start)
+    end_line, end_col = line_col(report.text, finding.span.end)
+    return _command(
+        _COMMANDS[finding.severity],
+        [
+            ("file", report.path),
+            ("line", str(line)),
+            ("col", str(col)),
+            ("endLine", str(end_line)),
+            ("endColumn", str(end_col)),
+            ("title", f"{finding.code} {finding.name}"),
+        ],
+        finding.message,
+    )
+
+
+def _verdict(report: FileReport) -> str:
+    return "failed" if report.failed else "passed"
+
+
+def render(result: RunResult) -> str:
+    lines: list[str] = []
+    for item in result.items:
+        if isinstance(item, FileError):
+            lines.append(_command("error", [("file", item.path), ("title", "unreadable draft")], item.message))
+            continue
+        lines.extend(_annotation(item, finding) for finding in item.findings)
+    for item in result.items:
+        if isinstance(item, FileReport):
+            count = len(item.findings)
+            lines.append(
+                f"{item.path}: score {item.score}/100, {_verdict(item)} "
+                f"({count} finding{'s' if count != 1 else ''})"
+            )
+    return "\n".join(lines) + "\n" if lines else ""
