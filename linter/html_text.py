@@ -93,7 +93,7 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     text = "".join(parser.out)
-    lines = [line.strip(" ") for line in text.split("\n")]
+    lines = [line.rstrip(" ") for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n" if text.strip() else ""
