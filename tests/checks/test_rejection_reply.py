@@ -100,3 +100,11 @@ def test_kind_is_inferred_from_the_text():
 def test_other_kinds_are_not_checked():
     text = "Hi Dana,\n\nThank you; I hope you reconsider your timeline.\n\nBest,\nSam"
     assert _run(text, Context(kind="status-check")) == []
+
+
+def test_text_whose_lower_case_changes_length_keeps_true_offsets():
+    text, (span,) = marked(
+        "Hi Dana,\n\nİstanbul was lovely, but I hope you will [[reconsider]]. Please keep "
+        "me in mind for future roles.\n\nBest,\nSam"
+    )
+    assert _run(text) == [("FL602", span, f'"reconsider" {PUSH}', Severity.WARNING, None)]
