@@ -21,7 +21,7 @@ the same way for every backend:
   ``vocabulary`` adds to it), a word of the context's company, role or
   interviewer, a capitalised word of the signature (the sender's own
   name) or of the greeting after its first word (the reader's name), an
-  acronym ("OKRs", "CI"), a camel-case product name ("GitHub") or a token
+  acronym or initial ("OKRs", "CI", "R"), a camel-case product name ("GitHub") or a token
   with a digit ("K8s", "v2"). A
   dictionary cannot know names, acronyms or version strings, and a false
   "misspelling" in someone's name teaches the writer to ignore the check.
@@ -53,22 +53,31 @@ _URL_OR_EMAIL = re.compile(
 )
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
-_ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+_ACRONYM = re.compile(r"^[A-Z]+s?$")  # "OKRs", "CI", "R" (the language), an initial
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _QUOTE_MAX = 40
 
 
 # -- what is sent ---------------------------------------------------------------
 
-def masked_text(draft: Draft) -> tuple[str, list[Span]]:
-    """The text the backend sees, and the stretches of real text blanked in
-    it (each trimmed to its first and last non-space character)."""
+def masked_text(draft: Draft) -> tuple[str, list[Span], list[Span]]:
+    """The text the backend sees; the stretches of real text blanked in it
+    (each trimmed to its first and last non-space character); and the
+    blanked labels next to which issues are still reported (``Subject:``)."""
     text = draft.text
     mask = bytearray(b"\x01") * len(text)
     keep: list[Span] = [p for p in draft.paragraphs]
     keep += [s for s in (draft.greeting, draft.closing) if s is not None]
-    if draft.subject is not None:
-        keep.append(draft.subject.value_span)
+    subject = draft.subject
+    if subject is not None:
+        keep.append(subject.value_span)
+        # The "Subject:" label is blanked but starts the line like a line
+        # break would: a slip in the subject's first word is still reported.
+        label = Span(subject.line.start, subject.value_span.start)
+        mask[label.start : label.end] = b"\x02" * len(label)
+        labels = [label]
+    else:
+        labels = []
     for span in keep:
         mask[span.start : span.end] = bytes(len(span))
     hide: list[Span] = [p.span for p in draft.placeholders]
@@ -83,18 +92,19 @@ def masked_text(draft: Draft) -> tuple[str, list[Span]]:
         mask[span.start : span.end] = b"\x01" * len(span)
     chars = list(text)
     blanked: list[Span] = []
-    for run in re.finditer(rb"\x01+", bytes(mask)):
-        start, end = run.start(), run.end()
-        for i in range(start, end):
+    for run in re.finditer(rb"[\x01\x02]+", bytes(mask)):
+        for i in range(run.start(), run.end()):
             if chars[i] not in "\r\n":
                 chars[i] = " "
+    for run in re.finditer(rb"\x01+", bytes(mask)):
+        start, end = run.start(), run.end()
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
             blanked.append(Span(start, end))
-    return "".join(chars), blanked
+    return "".join(chars), blanked, labels
 
 
 # -- what is kept ------------------------------------------------------------------
@@ -137,11 +147,14 @@ def keep_issue(
     text: str,
     masked: str,
     blanked: list[Span],
+    labels: list[Span],
     folded: frozenset[str],
     names: frozenset[str],
 ) -> bool:
     """Whether ``issue`` (offsets into ``text``/``masked``) is reported."""
     if not 0 <= issue.start <= issue.end <= len(text):
+        return False
+    if any(issue.start < b.end and b.start < max(issue.end, issue.start + 1) for b in labels):
         return False
     lo, hi = issue.start, issue.end
     while lo > 0 and masked[lo - 1] in " \t":
@@ -199,12 +212,12 @@ def _at_sentence_start(text: str, at: int) -> bool:
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     if tools.grammar is None:
         return
-    masked, blanked = masked_text(draft)
+    masked, blanked, labels = masked_text(draft)
     if not masked.strip():
         return
     folded, names = known_words(draft, options.get("vocabulary") or ())
     for issue in tools.grammar.check(masked):
-        if keep_issue(issue, draft.text, masked, blanked, folded, names):
+        if keep_issue(issue, draft.text, masked, blanked, labels, folded, names):
             yield _finding(check, draft, issue)
 
 

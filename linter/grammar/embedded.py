@@ -59,7 +59,7 @@ KIND_CATEGORY: dict[str, str] = {
 RULE_CATEGORY: dict[str, str] = {
     "AnA": "grammar",  # "an pleasure" (kind: Miscellaneous)
     "ThenThan": "grammar",  # "more excited then ever" (kind: Miscellaneous)
-    "ItsContraction": "grammar",  # "Its a great team": a wrong word, not punctuation
+    "ModalOf": "grammar",  # "could of" (kind: WordChoice)
     "CapitalizePersonalPronouns": "grammar",  # "i am": reads as careless in a job email
 }
 
@@ -74,6 +74,12 @@ DISABLED_RULES: dict[str, str] = {
     "UseEllipsisCharacter": "\"...\" is normal in plain-text mail and renders everywhere",
     "RoadMap": "\"roadmap\" is the standard spelling in business writing",
     "ExpandForward": "\"Fwd:\" is a standard subject-line prefix, not an abbreviation to expand",
+    "ThereToTheir": "flags the polite question \"Are there opportunities to ...?\" as a grammar error",
+    "ThisTypeOfThing": "misreads compound modifiers (\"that kind of hands-on work\") as plural nouns",
+    "MissingPreposition": "flags correct sentences such as \"I am comfortable building reports\"",
+    "DisjointPrefixes": "rejects accepted hyphenation (\"re-apply\") and phrasal verbs (\"setting up rate codes\")",
+    "DayOneNames": "takes the phrase \"from day one\" for the brand Day One",
+    "CompoundNouns": "both forms are accepted (\"data set\", \"record keeping\"); no slip to report",
 }
 
 _DIST = "harper-py"
@@ -187,14 +193,20 @@ def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
 
 
 def make_readability(
-    use_worker: bool | None = None, *, share: GrammarBackend | None = None
+    use_worker: bool | None = None,
+    *,
+    share: GrammarBackend | None = None,
+    in_process: bool | None = None,
 ) -> Callable[[str], float]:
     """``Tools.readability``: the Coleman-Liau grade of a text.
 
     Through the worker (so this process never imports textstat and NLTK),
     reusing ``share``'s connection when it is a ``WorkerBackend``; in
-    process when the worker is disabled.
+    process when the worker is disabled (``use_worker=False``, or
+    ``in_process=True``, or FOLLOWUP_LINT_WORKER=0).
     """
+    if in_process is not None and use_worker is None:
+        use_worker = not in_process
     if worker_enabled(use_worker):
         from linter.grammar.worker_client import WorkerBackend
 
