@@ -36,7 +36,10 @@ _PUSHBACK_SRC = (
     r"|(?:another|a second) chance\b"
     r"|make my case\b"
     r"|prove (?:you|them|it) wrong\b"
-    r"|(?:am|was|is) worthy of\b)"
+    r"|(?:am|was|is) worthy of\b"
+    r"|(?:decision|choice) (?:is|was) (?:a mistake|wrong|unfair|the wrong one)"
+    r"|(?:look at|review|consider) my (?:application|candidacy) again"
+    r"|take (?:another|a second) look)"
 )
 _KEEP_IN_MIND_SRC = (
     r"\b(?:keep me in (?:mind|consideration|your thoughts)"
@@ -53,6 +56,8 @@ _KEEP_IN_MIND_SRC = (
 _PUSHBACK_HINTS = (
     "made", "reconsider", "disagree", "deserve", "why", "candidate", "person", "fit",
     "choice", "unfair", "understand", "chance", "case", "prove", "worthy",
+    "decision is", "decision was", "choice is", "choice was", "application again",
+    "candidacy again", "another look", "second look",
 )
 _KEEP_IN_MIND_HINTS = (
     "mind", "file", "future", "roles", "openings", "positions", "opportunities",

@@ -59,6 +59,9 @@ def test_each_pushback_phrase_is_flagged():
         "I don't understand why",
         "a second chance",
         "make my case",
+        "decision is a mistake",
+        "look at my application again",
+        "take another look",
     )
     for phrase in phrases:
         text, (span,) = marked(
