@@ -1,0 +1,300 @@
+"""``followup-lint watch`` end to end: a real process on a temp folder.
+
+Each report on the JSON stream must equal what ``check --format json``
+says about the same file (``report_dict`` of the same lint), plus
+``"event": "report"``, so the stream is pinned without copying check output
+that other modules own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from linter.formats.json_format import report_dict
+from linter.runner import Linter
+from linter.sources import read_source
+
+TIMEOUT = 15.0  # seconds for any one expected event (a cold start is the slowest)
+QUIET = 0.4  # seconds in which no further event may arrive
+
+THANKS = (
+    "Subject: Thank you for Tuesday\n\nHi Dana,\n\nThank you for walking me through the data "
+    "platform on Tuesday. Have you made a decision yet?\n\nBest regards,\nSam Lee\n"
+)
+SHORT = "Hi Dana,\n\nThanks for your time today.\n\nSam\n"
+LONGER = (
+    "Hi Dana,\n\nThank you for the conversation about the migration to event sourcing. "
+    "I enjoyed hearing how the team splits on-call.\n\nBest,\nSam Lee\nsam@example.com\n"
+)
+
+
+class Watch:
+    """A running ``followup-lint watch --format json`` and its event stream."""
+
+    def __init__(self, cwd: Path, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "linter", "watch", *args, "--grammar", "off"],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.stderr = ""
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line)
+
+    def next(self, timeout: float = TIMEOUT) -> Any:
+        try:
+            line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError(f"no event within {timeout} s; stderr: {self._stderr()}") from None
+        return json.loads(line)
+
+    def next_text(self, timeout: float = TIMEOUT) -> str:
+        return self.lines.get(timeout=timeout)
+
+    def quiet(self, seconds: float = QUIET) -> None:
+        """Assert that nothing more is reported for a while."""
+        try:
+            line = self.lines.get(timeout=seconds)
+        except queue.Empty:
+            return
+        raise AssertionError(f"unexpected event: {line}")
+
+    def stop(self, sig: int = signal.SIGINT) -> tuple[int, str]:
+        self.proc.send_signal(sig)
+        code = self.proc.wait(timeout=10)
+        return code, self._stderr()
+
+    def _stderr(self) -> str:
+        if self.proc.poll() is None:
+            return "(still running)"
+        assert self.proc.stderr is not None
+        return self.proc.stderr.read()
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(THANKS, encoding="utf-8")
+    (folder / "b.md").write_text(SHORT, encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a draft")
+    return folder
+
+
+@pytest.fixture
+def watch(drafts: Path) -> Any:
+    started: list[Watch] = []
+
+    def start(*args: str) -> Watch:
+        w = Watch(drafts.parent, *args)
+        started.append(w)
+        return w
+
+    yield start
+    for w in started:
+        w.close()
+
+
+def expected(folder: Path, name: str) -> dict[str, Any]:
+    """What check --format json says about ``drafts/<name>``, as a stream event."""
+    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    result = linter.lint_target(str(folder / name))
+    doc = report_dict(result)  # type: ignore[arg-type]
+    doc["path"] = f"drafts/{name}"
+    return {"event": "report", **doc}
+
+
+def started(w: Watch, folder: Path, *names: str) -> None:
+    for name in names:
+        assert w.next() == expected(folder, name)
+    assert w.next() == {"event": "ready", "files": len(names)}
+
+
+def save_atomically(path: Path, text: str) -> None:
+    """What vim (backupcopy=no), VS Code and most editors do."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def test_start_lints_every_draft_then_reports_ready(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    w.quiet()
+
+
+def test_save_in_place_relints(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / "a.txt").write_text(LONGER, encoding="utf-8")
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()
+
+
+def test_atomic_save_by_rename_is_one_report(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    save_atomically(drafts / "a.txt", LONGER)
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()  # nothing about the temporary file
+    save_atomically(drafts / "a.txt", SHORT)
+    assert w.next() == expected(drafts, "a.txt")
+
+
+def test_burst_of_writes_is_debounced_into_one_report(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    with open(drafts / "a.txt", "w", encoding="utf-8") as handle:
+        for line in LONGER.splitlines(keepends=True):
+            handle.write(line)
+            handle.flush()
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()
+
+
+def test_new_deleted_and_renamed_files(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / "sub").mkdir()
+    (drafts / "sub" / "c.txt").write_text(LONGER, encoding="utf-8")
+    assert w.next() == expected(drafts, "sub/c.txt")
+    (drafts / "b.md").unlink()
+    assert w.next() == {"event": "deleted", "path": "drafts/b.md"}
+    os.rename(drafts / "a.txt", drafts / "renamed.txt")
+    events = [w.next(), w.next()]
+    assert {"event": "deleted", "path": "drafts/a.txt"} in events
+    assert expected(drafts, "renamed.txt") in events
+    (drafts / "ignored.pdf").write_bytes(b"%PDF")
+    w.quiet()
+
+
+def test_briefly_empty_file_is_not_reported_empty(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    path = drafts / "a.txt"
+    with open(path, "w", encoding="utf-8") as handle:  # truncate, then write a little later
+        handle.flush()
+        time.sleep(0.08)
+        handle.write(LONGER)
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()
+
+
+def test_file_left_empty_is_reported_as_an_error_and_watching_goes_on(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / "a.txt").write_text("", encoding="utf-8")
+    assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": "empty draft"}
+    (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
+    assert w.next() == expected(drafts, "a.txt")
+
+
+def test_half_written_utf8_is_read_again(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    data = LONGER.replace("Sam Lee", "Zoë Lee").encode("utf-8")
+    cut = data.index("ë".encode("utf-8")) + 1  # in the middle of the two-byte ë
+    with open(drafts / "a.txt", "wb") as handle:
+        handle.write(data[:cut])
+        handle.flush()
+        time.sleep(0.09)  # past the debounce: the watcher sees a broken file
+        handle.write(data[cut:])
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()
+
+
+def test_undecodable_file_is_an_error_event(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / "a.txt").write_bytes(b"\xff\xfe\x00bad\x00" * 20 + b"\x81")
+    source = read_source(str(drafts / "a.txt"))
+    message = getattr(source, "message")
+    assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": message}
+
+
+def test_config_change_relints_everything(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / ".followup-lint.yaml").write_text("ignore: [FL201]\n", encoding="utf-8")
+    events = sorted((w.next(), w.next()), key=lambda e: e["path"])
+    assert events == [expected(drafts, "a.txt"), expected(drafts, "b.md")]
+    assert all(b["code"] != "FL201" for e in events for b in e["breakdown"])
+
+
+def test_sigint_exits_cleanly_with_status_0(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    assert w.stop(signal.SIGINT) == (0, "")
+
+
+def test_sigterm_exits_cleanly_with_status_0(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    assert w.stop(signal.SIGTERM) == (0, "")
+
+
+def test_text_format_appends_reports_when_not_a_terminal(drafts: Path, watch: Any) -> None:
+    from linter.formats import RunResult
+    from linter.formats.text import format_text
+
+    def text_of(name: str) -> list[str]:
+        linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+        result = linter.lint_target(str(drafts / name))
+        shown = format_text(RunResult((result,))).replace(str(drafts / name), f"drafts/{name}")
+        return (shown + "\n").splitlines(keepends=True)
+
+    w = watch("drafts/a.txt")
+    first = text_of("a.txt")
+    assert [w.next_text() for _ in first] == first
+    (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
+    again = text_of("a.txt")
+    assert [w.next_text() for _ in again] == again
+    (drafts / "a.txt").unlink()
+    assert [w.next_text(), w.next_text()] == ["drafts/a.txt: deleted\n", "\n"]
+    code, err = w.stop()
+    assert (code, err) == (0, "watching 1 draft; press Ctrl-C to stop\n")
+
+
+def test_a_named_file_that_comes_back_is_linted_again(drafts: Path, watch: Any) -> None:
+    w = watch("drafts/a.txt", "--format", "json")
+    assert w.next() == expected(drafts, "a.txt")
+    assert w.next() == {"event": "ready", "files": 1}
+    (drafts / "a.txt").unlink()
+    assert w.next() == {"event": "deleted", "path": "drafts/a.txt"}
+    (drafts / "b.md").write_text(LONGER, encoding="utf-8")  # a sibling: not watched
+    (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
+    assert w.next() == expected(drafts, "a.txt")
+    w.quiet()
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "watch", "nowhere"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+    )
+    assert done.returncode == 2
+    assert "'nowhere' does not exist" in done.stderr
