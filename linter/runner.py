@@ -8,7 +8,8 @@ backend that is gone) raise ``RunAborted``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from linter.context import Context
     from linter.formats import FileError, RunResult
     from linter.models import FileReport
+    from linter.sources import InputError, Source
 
-__all__ = ["lint_paths", "RunAborted", "validated_selectors"]
+__all__ = ["lint_paths", "Linter", "RunAborted", "validated_selectors", "default_jobs", "PARALLEL_MIN"]
 
 
 class RunAborted(RuntimeError):
@@ -88,6 +90,182 @@ def _tools_for(choice: str, lt_url: str | None, config: Config, cache: dict[str,
     return cache[key]
 
 
+class Linter:
+    """Lints one input at a time with everything built once: the checks, the
+    config of each folder and the grammar tools (a warm backend is reused).
+
+    ``lint_paths`` uses one per run (and one per pool worker); the watcher
+    keeps one for its whole life.
+    """
+
+    def __init__(
+        self,
+        *,
+        config_path: str | None,
+        context: Context | None,
+        grammar: str | None,
+        languagetool_url: str | None,
+        overrides: dict[str, Any],
+    ) -> None:
+        from linter.config import ConfigError
+        from linter.registry import load_checks
+
+        self.checks = load_checks()
+        self.config_path = config_path
+        self.context = context
+        self.grammar = grammar
+        self.languagetool_url = languagetool_url
+        self.overrides = overrides
+        self.tools_cache: dict[str, Tools] = {}
+        try:
+            self.configs = _Configs(config_path, self.checks, overrides)
+            self.base = self.configs.explicit or self.configs.for_path(None)
+        except ConfigError as exc:
+            raise RunAborted(str(exc)) from None
+
+    def reload_configs(self) -> None:
+        """Forget the configs read so far (one changed on disk)."""
+        from linter.config import ConfigError
+
+        try:
+            self.configs = _Configs(self.config_path, self.checks, self.overrides)
+            self.base = self.configs.explicit or self.configs.for_path(None)
+        except ConfigError as exc:
+            raise RunAborted(str(exc)) from None
+
+    def targets(self, paths: Sequence[str]) -> list[str | InputError]:
+        """The files to lint, in order (folders searched with the base
+        config's include and exclude globs and ``.gitignore``)."""
+        from linter.sources import discover
+
+        found: list[str | InputError] = []
+        for path in paths or ["-"]:
+            if path == "-":
+                found.append("-")
+            else:
+                found.extend(discover([path], self.base.include, self.base.exclude))
+        return found
+
+    def config_for(self, path: str | None) -> Config:
+        """The config that applies to ``path`` (``ConfigError`` if it is bad)."""
+        return self.configs.for_path(path)
+
+    def lint_target(self, target: str | InputError, stdin: Any = None) -> FileReport | FileError:
+        """Read and lint one target; bad input becomes a ``FileError``."""
+        from linter.config import ConfigError
+        from linter.formats import FileError
+        from linter.sources import InputError, read_source
+
+        if isinstance(target, InputError):
+            return FileError(target.path, target.message)
+        try:
+            config = self.config_for(None if target == "-" else target)
+        except ConfigError as exc:
+            return FileError(target, str(exc))
+        source = read_source(target, stdin=stdin, max_bytes=config.max_bytes)
+        if isinstance(source, InputError):
+            return FileError(source.path, source.message)
+        return self.lint_source(source, config)
+
+    def lint_source(self, source: Source, config: Config) -> FileReport | FileError:
+        """Lint a draft already read (``source``) under ``config``."""
+        from linter.api import lint_text
+        from linter.draft import DraftError
+        from linter.formats import FileError
+        from linter.grammar.base import GrammarUnavailable
+
+        if config.mode == "draft" and _is_template(source.path, config):
+            config = config.with_mode("template")
+        try:
+            tools = _tools_for(self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache)
+            return lint_text(
+                source.text,
+                source.path,
+                config=config,
+                context=self.context,
+                tools=tools,
+                checks=self.checks,
+                raw=source.raw,
+                origin=source.origin,
+            )
+        except DraftError as exc:
+            return FileError(source.path, str(exc))
+        except GrammarUnavailable as exc:
+            raise RunAborted(f"{source.path}: grammar backend unavailable: {exc}") from None
+
+
+# -- parallel runs ---------------------------------------------------------------
+#
+# A folder of many drafts is linted by a process pool. Each worker builds its
+# Linter once (checks, configs, grammar tools) in the pool initializer, then
+# lints chunks of files; results come back in input order, identical to a
+# serial run (tests/test_parallel.py). Small runs stay serial: starting the
+# workers costs more than they save (measured in tests/bench_folder.py).
+
+PARALLEL_MIN = 20  # files; fewer than this are linted in this process
+CHUNK = 8  # files per task: small enough to balance, large enough to amortise
+
+_worker: Linter | None = None
+
+
+def _init_worker(settings: dict[str, Any]) -> None:
+    global _worker
+    _worker = Linter(**settings)
+
+
+def _lint_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, FileReport | FileError]]:
+    assert _worker is not None, "pool worker not initialised"
+    return [(index, _worker.lint_target(target)) for index, target in chunk]
+
+
+def _pool_context() -> Any:
+    import multiprocessing
+
+    # fork shares the imported checks with the workers for free; elsewhere
+    # (macOS, Windows) the platform default (spawn) is the safe choice.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _lint_parallel(
+    files: list[tuple[int, str]],
+    jobs: int,
+    settings: dict[str, Any],
+    done: Callable[[int], None],
+) -> dict[int, FileReport | FileError]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
+    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+    out: dict[int, FileReport | FileError] = {}
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(settings,),
+    ) as pool:
+        futures = [pool.submit(_lint_chunk, c) for c in chunks]
+        try:
+            for future in as_completed(futures):
+                results = future.result()
+                out.update(results)
+                done(len(results))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return out
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def lint_paths(
     paths: Sequence[str],
     *,
@@ -97,63 +275,42 @@ def lint_paths(
     languagetool_url: str | None,
     overrides: dict[str, Any],
     stdin: Any = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
-    """Read, parse and lint every input; bad inputs become ``FileError``s."""
-    from linter.api import lint_text
-    from linter.config import ConfigError
-    from linter.draft import DraftError
-    from linter.formats import FileError, RunResult
-    from linter.grammar.base import GrammarUnavailable
-    from linter.registry import load_checks
-    from linter.sources import InputError, discover, read_source
+    """Read, parse and lint every input; bad inputs become ``FileError``s.
 
-    checks = load_checks()
-    try:
-        configs = _Configs(config_path, checks, overrides)
-        base = configs.explicit or configs.for_path(None)
-    except ConfigError as exc:
-        raise RunAborted(str(exc)) from None
-    tools_cache: dict[str, Tools] = {}
-    items: list[FileReport | FileError] = []
-    targets: list[str | InputError] = []
-    for path in paths or ["-"]:
-        if path == "-":
-            targets.append("-")
-        else:
-            targets.extend(discover([path], base.include, base.exclude))
-    for target in targets:
-        if not isinstance(target, str):
-            items.append(FileError(target.path, target.message))
-            continue
-        try:
-            config = configs.for_path(None if target == "-" else target)
-        except ConfigError as exc:
-            items.append(FileError(target, str(exc)))
-            continue
-        source = read_source(target, stdin=stdin, max_bytes=config.max_bytes)
-        if isinstance(source, InputError):
-            items.append(FileError(source.path, source.message))
-            continue
-        if config.mode == "draft" and _is_template(source.path, config):
-            config = config.with_mode("template")
-        try:
-            tools = _tools_for(grammar or config.grammar, languagetool_url, config, tools_cache)
-            items.append(
-                lint_text(
-                    source.text,
-                    source.path,
-                    config=config,
-                    context=context,
-                    tools=tools,
-                    checks=checks,
-                    raw=source.raw,
-                    origin=source.origin,
-                )
-            )
-        except DraftError as exc:
-            items.append(FileError(source.path, str(exc)))
-        except GrammarUnavailable as exc:
-            raise RunAborted(f"{source.path}: grammar backend unavailable: {exc}") from None
-    return RunResult(tuple(items))
+    ``jobs`` caps the worker processes (default: one per core); runs of
+    fewer than ``PARALLEL_MIN`` files are linted serially whatever it says.
+    ``progress(done, total)`` is called as drafts are finished.
+    """
+    from linter.formats import RunResult
 
+    settings: dict[str, Any] = {
+        "config_path": config_path,
+        "context": context,
+        "grammar": grammar,
+        "languagetool_url": languagetool_url,
+        "overrides": overrides,
+    }
+    linter = Linter(**settings)
+    targets = linter.targets(paths)
+    total = len(targets)
+    finished = 0
 
+    def done(n: int) -> None:
+        nonlocal finished
+        finished += n
+        if progress is not None:
+            progress(finished, total)
+
+    items: dict[int, FileReport | FileError] = {}
+    files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str) and t != "-"]
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs > 1 and len(files) >= PARALLEL_MIN:
+        items.update(_lint_parallel(files, jobs, settings, done))
+    for index, target in enumerate(targets):
+        if index not in items:
+            items[index] = linter.lint_target(target, stdin=stdin)
+            done(1)
+    return RunResult(tuple(items[i] for i in range(total)))
