@@ -150,6 +150,7 @@ def exit_code(result: RunResult) -> int:
 @click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes).")
 @click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Lint a folder in up to N processes (default: one per core; small runs use one).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -164,6 +165,7 @@ def check(
     ignore: tuple[str, ...],
     mode: str | None,
     color: bool | None,
+    jobs: int | None,
 ) -> None:
     """Lint drafts: files, folders (searched for *.txt, *.eml, *.md) or - for standard input.
 
@@ -173,6 +175,7 @@ def check(
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
     from linter.registry import load_checks
+    from linter.progress import Progress
     from linter.runner import RunAborted, lint_paths, validated_selectors
 
     try:
@@ -195,6 +198,8 @@ def check(
             grammar=grammar,
             languagetool_url=languagetool_url,
             overrides=overrides,
+            jobs=jobs,
+            progress=Progress(sys.stderr),
         )
     except RunAborted as exc:
         raise Abort(str(exc)) from None
