@@ -28,7 +28,6 @@ import codecs
 import email
 import email.policy
 import re
-from collections.abc import Iterable
 from email.message import Message
 
 from linter.html_text import html_to_text
@@ -43,22 +42,34 @@ class EmailError(ValueError):
     """The message has no text to lint; the argument is a one-line reason."""
 
 
-# A decoded byte: (value, raw_start, raw_end, literal). ``literal``: the raw
-# text is the byte itself (one ASCII character).
-_Byte = tuple[int, int, int, bool]
+# A piece of decoded bytes: (data, raw_start, raw_end, literal, exact).
+# ``literal``: the raw text is the data itself (ASCII, character for
+# character); ``exact``: the raw range pins the data down (a literal run or
+# one ``=XX`` escape), as opposed to a base64 group shared with neighbours.
+_Chunk = tuple[bytes, int, int, bool, bool]
 
 
 # -- locating MIME parts in the raw text -----------------------------------
 
-_HEADER_END = re.compile(r"\r?\n\r?\n")
+# The stdlib feed parser's idea of a header line (``email.feedparser.headerRE``).
+_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
 
 
 def _body_start(raw: str, start: int, end: int) -> int:
-    for brk in ("\r\n", "\n"):
-        if raw.startswith(brk, start):  # no headers at all
-            return start + len(brk)
-    m = _HEADER_END.search(raw, start, end)
-    return m.end() if m else end
+    """Where the body of the part ``raw[start:end]`` starts: after the blank
+    line that ends the headers, or -- as the stdlib parser does -- at the
+    first line that is not a header (a message with no headers at all)."""
+    i = start
+    while i < end:
+        nl = raw.find("\n", i, end)
+        line_end = end if nl < 0 else nl + 1
+        line = raw[i:line_end]
+        if line in ("\n", "\r\n", "\r"):
+            return line_end
+        if not _HEADER_LINE.match(line):
+            return i
+        i = line_end
+    return end
 
 
 def _locate(raw: str, start: int, end: int, part: Message, out: dict[int, tuple[int, int]]) -> None:
@@ -94,85 +105,76 @@ def _locate(raw: str, start: int, end: int, part: Message, out: dict[int, tuple[
 
 # -- decoding with positions ------------------------------------------------
 
-def _qp_bytes(raw: str, start: int, end: int) -> list[_Byte]:
-    """Quoted-printable ``raw[start:end]`` -> bytes with their raw ranges.
-    Line breaks are kept as they are in the file and soft line breaks (``=``
-    at the end of a line) vanish. Trailing blanks are kept, as
-    ``binascii.a2b_qp`` (the stdlib decoder) keeps them."""
-    out: list[_Byte] = []
-    i = start
-    while i < end:
-        c = raw[i]
-        if c == "=":
-            j = i + 1
-            while j < end and raw[j] in " \t":
-                j += 1
-            if j == end or raw[j] in "\r\n":  # soft line break
-                i = j + (2 if raw.startswith("\r\n", j) else 1 if j < end else 0)
-                continue
-            pair = raw[i + 1 : i + 3]
-            if len(pair) == 2 and all(ch in "0123456789abcdefABCDEF" for ch in pair):
-                out.append((int(pair, 16), i, i + 3, False))
-                i += 3
-                continue
-            out.append((ord(c), i, i + 1, True))
-            i += 1
-        else:
-            out.append((ord(c), i, i + 1, True))
-            i += 1
+_QP_TOKEN = re.compile(r"[^=]+|=[ \t]*(?:\r\n|\n|\Z)|=[0-9A-Fa-f]{2}|=")
+
+
+def _qp_chunks(raw: str, start: int, end: int) -> list[_Chunk]:
+    """Quoted-printable ``raw[start:end]`` (ASCII) -> decoded chunks.
+    Line breaks are kept as they are in the file, soft line breaks (``=`` at
+    the end of a line) vanish, trailing blanks stay (as in ``binascii.a2b_qp``,
+    the stdlib decoder)."""
+    out: list[_Chunk] = []
+    for m in _QP_TOKEN.finditer(raw, start, end):
+        token = m.group()
+        if token[0] != "=" or token == "=":
+            out.append((token.encode("ascii"), m.start(), m.end(), True, True))
+        elif len(token) == 3 and token[1] not in " \t\r\n":
+            out.append((bytes((int(token[1:], 16),)), m.start(), m.end(), False, True))
+        # else: a soft line break
     return out
 
 
-def _base64_bytes(raw: str, start: int, end: int) -> list[_Byte] | None:
-    """Base64 ``raw[start:end]`` -> bytes, each placed on its 4-character group."""
-    positions = [k for k in range(start, end) if not raw[k].isspace()]
-    out: list[_Byte] = []
-    for q in range(0, len(positions) - len(positions) % 4, 4):
-        quad = positions[q : q + 4]
-        try:
-            data = binascii.a2b_base64("".join(raw[k] for k in quad).encode("ascii"), strict_mode=True)
-        except (binascii.Error, UnicodeEncodeError):
-            return None
-        out.extend((b, quad[0], quad[-1] + 1, False) for b in data)
+def _base64_chunks(raw: str, start: int, end: int) -> list[_Chunk] | None:
+    """Base64 ``raw[start:end]`` -> one chunk per 4-character group."""
+    out: list[_Chunk] = []
+    quad: list[int] = []
+    for k in range(start, end):
+        if raw[k] in " \t\r\n":
+            continue
+        quad.append(k)
+        if len(quad) == 4:
+            try:
+                data = binascii.a2b_base64(
+                    "".join(raw[q] for q in quad).encode("ascii"), strict_mode=True
+                )
+            except (binascii.Error, UnicodeEncodeError):
+                return None
+            out.append((data, quad[0], quad[-1] + 1, False, False))
+            quad = []
     return out
 
 
-def _decode_mapped(
-    items: list[_Byte], raw: str, charset: str, builder: OffsetMapBuilder
-) -> str:
-    """Decode bytes with ``charset`` and append each character to ``builder``
-    with the raw range of the bytes it came from."""
+def _decode_mapped(chunks: list[_Chunk], raw: str, charset: str, builder: OffsetMapBuilder) -> str:
+    """Decode the chunks with ``charset``, appending every decoded piece to
+    ``builder`` with the raw range it came from. A character whose bytes
+    span chunks maps from the first of them to the last."""
     decoder = codecs.getincrementaldecoder(charset)(errors="replace")
     pieces: list[str] = []
-    pending: list[_Byte] = []
-    for item in items:
-        pending.append(item)
-        chars = decoder.decode(bytes((item[0],)))
-        if not chars:
-            continue
-        _emit(chars, pending, raw, builder, pieces)
-        pending = []
+    pending: int | None = None  # raw start of bytes the decoder still holds
+    pending_exact = True
+    for data, start, end, literal, exact in chunks:
+        out = decoder.decode(data)
+        if out:
+            pieces.append(out)
+            if literal and pending is None and out == raw[start:end]:
+                builder.linear(len(out), start)
+            else:
+                first = start if pending is None else pending
+                builder.unit(len(out), first, end, exact and pending_exact and len(out) == 1)
+        state = decoder.getstate()[0]
+        if state:  # an incomplete character waits for the next chunk
+            if pending is None or out:
+                pending, pending_exact = start, exact
+            else:
+                pending_exact = pending_exact and exact
+        else:
+            pending, pending_exact = None, True
     tail = decoder.decode(b"", final=True)
     if tail:
-        _emit(tail, pending or items[-1:], raw, builder, pieces)
+        pieces.append(tail)
+        last = chunks[-1]
+        builder.unit(len(tail), last[1] if pending is None else pending, last[2], False)
     return "".join(pieces)
-
-
-def _emit(
-    chars: str, source: list[_Byte], raw: str, builder: OffsetMapBuilder, pieces: list[str]
-) -> None:
-    pieces.append(chars)
-    first, last = source[0], source[-1]
-    if len(chars) == 1 and len(source) == 1 and first[3] and raw[first[1]] == chars:
-        builder.linear(1, first[1])
-    else:
-        builder.unit(len(chars), first[1], last[2], exact=_exact(source))
-
-
-def _exact(source: Iterable[_Byte]) -> bool:
-    # quoted-printable escapes pin a character exactly; base64 groups do not
-    # (their raw range is a whole 4-character group shared with neighbours).
-    return all(end - start in (1, 3) for _, start, end, _ in source)
 
 
 def _charset(part: Message) -> str:
@@ -211,10 +213,12 @@ def _body(raw: str, part: Message, where: tuple[int, int] | None, builder: Offse
         builder.unit(len(text), start, end, exact=False)
         return text
     if cte in ("quoted-printable", "base64") and raw[start:end].isascii():
-        items = _qp_bytes(raw, start, end) if cte == "quoted-printable" else _base64_bytes(raw, start, end)
-        if items:
+        chunks = (
+            _qp_chunks(raw, start, end) if cte == "quoted-printable" else _base64_chunks(raw, start, end)
+        )
+        if chunks:
             trial = OffsetMapBuilder()
-            text = _decode_mapped(items, raw, _charset(part), trial)
+            text = _decode_mapped(chunks, raw, _charset(part), trial)
             if _same(text, expected):
                 for seg in trial.build(len(raw)).segments:
                     if seg.linear:
@@ -258,8 +262,11 @@ def _header(raw: str, head_end: int, name: str, value: str, builder: OffsetMapBu
     while chars and chars[-1][0] in " \t":
         chars.pop()
     if "".join(c for c, _ in chars) == value:
-        for _, pos in chars:
-            builder.linear(1, pos)
+        run = 0
+        for k, (_, pos) in enumerate(chars):  # one linear piece per raw line
+            if k + 1 == len(chars) or chars[k + 1][1] != pos + 1:
+                builder.linear(k + 1 - run, chars[run][1])
+                run = k + 1
     else:  # encoded words, reformatted addresses
         builder.unit(len(value), m.end(), chars[-1][1] + 1 if chars else m.end(), exact=False)
     brk_len = 2 if raw.startswith("\r\n", line_end) else 1 if line_end < len(raw) else 0
@@ -279,16 +286,16 @@ def email_to_text(raw: str, data: bytes) -> tuple[str, OffsetMap]:
         header = msg.get(name)
         if header is None:
             continue
-        value = " ".join(str(header).split())
+        value = re.sub(r"[\r\n]+", " ", str(header)).strip()
         if not value:
             continue
         _header(raw, head_end, name, value, builder)
         pieces.append(f"{name}: {value}\n")
     where: dict[int, tuple[int, int]] = {}
     _locate(raw, 0, len(raw), msg, where)
-    part = msg.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+    part = msg.get_body(preferencelist=("plain", "html"))
     if part is not None and part.get_content_subtype() == "plain" and not _stdlib_text(part).strip():
-        part = msg.get_body(preferencelist=("html",)) or part  # type: ignore[attr-defined]
+        part = msg.get_body(preferencelist=("html",)) or part
     if part is None:
         raise EmailError("email has no text/plain or text/html part")
     if pieces:

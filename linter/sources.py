@@ -36,6 +36,7 @@ __all__ = [
     "discover",
     "read_source",
     "decode_bytes",
+    "encode_text",
     "DEFAULT_INCLUDE",
     "DEFAULT_MAX_BYTES",
     "STDIN",
@@ -55,7 +56,7 @@ class Source:
     text: str  # what the parser sees
     raw: str  # the file as the user edits it (== text unless .eml)
     origin: OffsetMap | None = None  # text offset -> raw offset (None: identity)
-    encoding: str = "utf-8"  # Python codec that writes ``raw`` back as it was
+    encoding: str = "utf-8"  # how the file was decoded; ``encode_text`` writes it back
 
     def raw_offset(self, offset: int) -> int:
         """Where text ``offset`` is in ``raw``."""
@@ -80,12 +81,13 @@ class InputError:
 # -- decoding ----------------------------------------------------------------
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_OF = {codec: bom for bom, codec in _BOMS}
 # Bytes that are neither text nor line/page layout (tab, LF, VT, FF, CR pass).
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 or b == 127) or b in b"\t\n\v\f\r")
 _CONTROL_SHARE = 0.01  # more than 1% control bytes: not a draft
@@ -97,7 +99,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """``(text, encoding)`` of a draft's bytes. Raises ``ValueError`` with a
     one-line reason for binary data.
 
-    A byte-order mark decides (UTF-8, UTF-16, UTF-32; the mark is dropped).
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32; the mark is dropped
+    from the text and kept in the encoding's name: ``utf-8-sig``,
+    ``utf-16-le``... -- see ``encode_text``).
     Otherwise data with NUL bytes or over 1% control characters is binary;
     the rest is strict UTF-8, else Windows-1252, else Latin-1 (which
     decodes anything, so text always comes out).
@@ -105,9 +109,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec
+                return data[len(bom) :].decode(codec.replace("-sig", "")), codec
             except UnicodeDecodeError:
-                name = codec.replace("-sig", "").upper()
+                name = "-".join(codec.split("-")[:2]).upper()
                 raise ValueError(f"not valid {name} text despite its byte-order mark") from None
     if b"\0" in data or len(data.translate(None, _NOT_CONTROL)) > len(data) * _CONTROL_SHARE:
         raise ValueError(BINARY)
@@ -117,6 +121,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return data.decode("latin-1"), "latin-1"
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """The bytes of ``text`` as a file in ``encoding`` (a ``Source.encoding``),
+    byte-order mark included: ``encode_text(*decode_bytes(data)) == data``."""
+    return _BOM_OF.get(encoding, b"") + text.encode(encoding.replace("-sig", ""))
 
 
 def _size(n: float) -> str:

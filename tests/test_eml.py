@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linter.draft import parse_draft
 from linter.html_text import html_to_text
@@ -373,3 +375,34 @@ def test_offset_map_rejects_gaps() -> None:
         OffsetMap([Segment(0, 2, 0, 2, True, True), Segment(3, 4, 2, 3, True, True)], 4, 5)
     with pytest.raises(ValueError, match="cover 2 of 3 characters"):
         OffsetMap([Segment(0, 2, 0, 2, True, True)], 3, 5)
+
+
+# -- any bytes: no crash, offsets in bounds ---------------------------------------
+
+_PIECES = st.sampled_from([
+    b"Subject: Thanks =?utf-8?q?caf=C3=A9?=\n", b"To: a@b.c\n", b"Date: x\n", b" folded\n",
+    b'Content-Type: multipart/alternative; boundary="b"\n', b"Content-Type: text/html\n",
+    b"Content-Type: text/plain; charset=utf-8\n", b"Content-Type: text/plain; charset=bogus\n",
+    b"Content-Transfer-Encoding: quoted-printable\n", b"Content-Transfer-Encoding: base64\n",
+    b"\n", b"\r\n", b"--b\n", b"--b--\n", b"=E2=80=99", b"=\n", b"=C3", b"==", b"<p>x</p>",
+    b"&amp;", b"SGkgRGFuYQ==", b"Hi Dana,", b" ", b"\xe9", b"\xc3\xa9", b"\x00",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES | st.binary(max_size=8), max_size=40).map(b"".join))
+def test_any_message_reads_without_crashing(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.eml"
+    path.write_bytes(data)
+    source = read_source(str(path))
+    if isinstance(source, InputError):
+        assert source.message and "\n" not in source.message
+        return
+    assert source.origin is not None and source.text.strip()
+    for offset in range(len(source.text) + 1):
+        assert 0 <= source.raw_offset(offset) <= len(source.raw)
+        span = source.raw_span(Span(offset, min(offset + 3, len(source.text))))
+        assert 0 <= span.start <= span.end <= len(source.raw)
+    for seg in source.origin.segments:
+        if seg.linear:
+            assert source.text[seg.start : seg.end] == source.raw[seg.raw_start : seg.raw_end]

@@ -14,10 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from linter.models import Span
 from linter.positions import LineIndex, line_col
-from linter.sources import InputError, Source, decode_bytes, discover, read_source
+from linter.sources import InputError, Source, decode_bytes, discover, encode_text, read_source
 
 
 def _rel(items: list[str | InputError], root: Path) -> list[str]:
@@ -60,6 +62,7 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     source = read_source(str(path))
     assert isinstance(source, Source)
     assert (source.text, source.raw, source.encoding) == ("Hi Dana,\n", "Hi Dana,\n", "utf-8-sig")
+    assert encode_text(source.raw, source.encoding) == b"\xef\xbb\xbfHi Dana,\n"
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
@@ -69,7 +72,8 @@ def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
     path.write_bytes(bom + "Hi Dana,\r\nthe café.\r\n".encode(codec))
     source = read_source(str(path))
     assert isinstance(source, Source)
-    assert (source.text, source.encoding) == ("Hi Dana,\r\nthe café.\r\n", "utf-16")
+    assert (source.text, source.encoding) == ("Hi Dana,\r\nthe café.\r\n", codec)
+    assert encode_text(source.raw, source.encoding) == path.read_bytes()
 
 
 def test_utf16_with_bom_but_broken(tmp_path: Path) -> None:
@@ -91,6 +95,27 @@ def test_control_characters_without_nul_are_binary() -> None:
         decode_bytes(b"ab\x01\x02\x03" * 20)
     # one stray control character in a long text is still text
     assert decode_bytes(b"x" * 200 + b"\x07")[1] == "utf-8"
+
+
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.tuples(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\0\0"]),
+              st.binary(max_size=40)).map(b"".join),
+))
+@example(b"\xef\xbb\xbf\x80")  # a BOM, then invalid UTF-8
+@example(b"\xef\xbb\xbf\xef\xbb\xbfX")  # two BOMs: only the first is the mark
+def test_any_bytes_decode_or_are_refused_in_one_line(data: bytes) -> None:
+    try:
+        text, codec = decode_bytes(data)
+    except ValueError as exc:
+        assert str(exc) in {
+            "binary file, not a text draft",
+            "not valid UTF-8 text despite its byte-order mark",
+            "not valid UTF-16 text despite its byte-order mark",
+            "not valid UTF-32 text despite its byte-order mark",
+        }
+    else:
+        assert encode_text(text, codec) == data
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n  ", b"\xef\xbb\xbf\n"])
@@ -146,7 +171,7 @@ class _Endless(io.RawIOBase):
 
 def test_endless_stdin_is_cut_at_limit_plus_one() -> None:
     raw = _Endless()
-    result = read_source("-", stdin=io.BufferedReader(raw, buffer_size=4096), max_bytes=100_000)
+    result = read_source("-", stdin=io.BufferedReader(raw, buffer_size=4096), max_bytes=100_000)  # type: ignore[type-var]
     assert result == InputError("<stdin>", "larger than the 100 kB limit")
     assert raw.read_bytes <= 100_001 + 4096
 
