@@ -76,16 +76,22 @@ def _package_root() -> str:
     return os.path.dirname(os.path.dirname(here))
 
 
+def _key_sources() -> list[str]:
+    """The files whose code runs in the worker: ``linter/grammar/*.py`` and
+    ``linter/readability.py``."""
+    grammar = os.path.dirname(os.path.abspath(__file__))
+    sources = [os.path.join(grammar, n) for n in sorted(os.listdir(grammar)) if n.endswith(".py")]
+    sources.append(os.path.join(os.path.dirname(grammar), "readability.py"))
+    return sources
+
+
 def worker_key() -> str:
     """A short hash naming the worker that matches the code in this process."""
     from linter import __version__
     from linter.grammar.embedded import harper_version
 
-    grammar = os.path.dirname(os.path.abspath(__file__))
-    sources = [os.path.join(grammar, n) for n in sorted(os.listdir(grammar)) if n.endswith(".py")]
-    sources.append(os.path.join(os.path.dirname(grammar), "readability.py"))
     parts = [__version__, harper_version(), sys.executable]
-    for path in sources:
+    for path in _key_sources():
         try:
             parts.append(f"{os.path.basename(path)}={os.stat(path).st_mtime_ns}")
         except OSError:

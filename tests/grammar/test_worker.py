@@ -1,0 +1,303 @@
+"""The warm worker and its client, with real worker processes.
+
+Every test gets its own cache folder (so its own socket and lock file) and
+stops every worker it started, even when it fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from linter.grammar import worker_client
+from linter.grammar.base import GrammarUnavailable
+from linter.grammar.embedded import HarperBackend, make_embedded_backend, make_readability
+from linter.grammar.worker_client import (
+    WorkerBackend,
+    WorkerUnavailable,
+    socket_path,
+    stop_worker,
+    worker_key,
+    worker_status,
+)
+from linter.readability import coleman_liau_grade
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Hi Dana,\n\nI realy enjoyed the the tour. It was an pleasure to meet the team.\n"
+
+
+def workers_in(cache: Path) -> list[psutil.Process]:
+    """Live worker processes serving a socket under ``cache``."""
+    found = []
+    for proc in psutil.process_iter(["cmdline", "status"]):
+        cmd = proc.info["cmdline"] or []
+        if "linter.grammar.worker" in cmd and proc.info["status"] != psutil.STATUS_ZOMBIE:
+            if any(str(cache) in part for part in cmd):
+                found.append(proc)
+    return found
+
+
+def wait_dead(pid: int, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "c"
+    monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(folder))
+    monkeypatch.delenv("FOLLOWUP_LINT_WORKER", raising=False)
+    monkeypatch.delenv("FOLLOWUP_LINT_WORKER_IDLE", raising=False)
+    yield folder
+    stop_worker(str(folder))
+    for proc in workers_in(folder):  # a test that broke a worker on purpose
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def harper() -> HarperBackend:
+    return HarperBackend()
+
+
+def test_starts_on_demand_and_answers_like_harper_in_process(cache, harper):
+    assert worker_status()["running"] is False
+    with WorkerBackend() as backend:
+        assert backend.name == harper.name
+        assert backend.check(TEXT) == harper.check(TEXT)
+        assert backend.grade(TEXT) == coleman_liau_grade(TEXT)
+        status = worker_status()
+    assert status["running"] is True
+    assert status["socket"] == socket_path() == str(cache / f"worker-{worker_key()}.sock")
+    assert psutil.Process(status["pid"]).is_running()
+    assert (cache / "worker.log").read_text().count("serving") == 1
+
+
+def test_one_connection_serves_many_requests_and_a_second_client_reuses_the_worker(cache):
+    first = WorkerBackend()
+    status = first.ping()
+    pid, served = status["pid"], status["requests"]
+    conn = first._conn
+    first.check(TEXT)
+    first.grade(TEXT)
+    assert first._conn is conn and first.ping()["requests"] == served + 3
+    second = WorkerBackend()
+    assert second.ping()["pid"] == pid
+    assert [p.pid for p in workers_in(cache)] == [pid]
+    first.close()
+    second.close()
+
+
+def test_concurrent_first_calls_start_one_worker(cache):
+    script = "from linter.grammar.worker_client import WorkerBackend; print(WorkerBackend().ping()['pid'])"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    pids = {int(p.communicate(timeout=30)[0]) for p in procs}
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(WorkerBackend().ping()["pid"])) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(pids) == 1 and set(results) == pids
+    assert [p.pid for p in workers_in(cache)] == list(pids)
+    assert (cache / "worker.log").read_text().count("serving") == 1
+
+
+def test_threads_racing_on_a_cold_cache_start_one_worker(cache):
+    barrier = threading.Barrier(4)
+    results: list[int] = []
+
+    def first_call() -> None:
+        backend = WorkerBackend()
+        barrier.wait()
+        results.append(backend.ping()["pid"])
+        backend.close()
+
+    threads = [threading.Thread(target=first_call) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1
+    assert len(workers_in(cache)) == 1
+
+
+def test_a_stale_socket_file_is_replaced(cache):
+    cache.mkdir(parents=True, exist_ok=True)
+    path = socket_path()
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(path)  # the file stays after close: nobody listens on it
+    dead.close()
+    assert os.path.exists(path) and worker_status()["running"] is False
+    backend = WorkerBackend()
+    assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
+    assert worker_status()["running"] is True
+    backend.close()
+
+
+def test_a_killed_worker_is_started_again(cache):
+    backend = WorkerBackend()
+    old = backend.ping()["pid"]
+    os.kill(old, signal.SIGKILL)
+    assert wait_dead(old)
+    assert [i.rule_id for i in backend.check(TEXT)] == ["SpellCheck", "RepeatedWords", "AnA"]
+    new = backend.ping()["pid"]
+    assert new != old and psutil.Process(new).is_running()
+    backend.close()
+
+
+def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
+    backend = WorkerBackend()
+    backend.ping()
+    opened: list[int] = []
+    real_open = WorkerBackend._open
+
+    def counting_open(self):
+        opened.append(1)
+        return real_open(self)
+
+    def hang_up(self, request, timeout):
+        raise ConnectionResetError("the worker closed the connection")
+
+    backend.close()
+    with monkeypatch.context() as patch:
+        patch.setattr(WorkerBackend, "_open", counting_open)
+        patch.setattr(worker_client._Connection, "ask", hang_up)
+        with pytest.raises(WorkerUnavailable, match="stopped answering twice") as err:
+            backend.check(TEXT)
+    assert isinstance(err.value, GrammarUnavailable)
+    assert len(opened) == 2
+
+
+def test_a_worker_that_cannot_start_raises_a_clear_error(cache, monkeypatch):
+    monkeypatch.setattr(worker_client, "socket_path", lambda *a, **k: str(cache / "no" / "such" / "x.sock"))
+    backend = WorkerBackend()
+    started = time.monotonic()
+    with pytest.raises(WorkerUnavailable, match=r"exited at start-up \(status 1\)"):
+        backend.check(TEXT)
+    assert time.monotonic() - started < 8
+    assert "No such file or directory" in (cache / "worker.log").read_text()
+
+
+def test_idle_timeout_makes_the_worker_exit_and_remove_its_socket(cache, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER_IDLE", "0.5")
+    backend = WorkerBackend()
+    status = backend.ping()
+    assert status["idle_timeout"] == 0.5
+    backend.close()
+    assert wait_dead(status["pid"], timeout=10)
+    assert not os.path.exists(status["socket"])
+    assert "idle for 0.5 s; exiting" in (cache / "worker.log").read_text()
+
+
+def test_a_client_outliving_its_idle_worker_gets_a_new_one(cache, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER_IDLE", "0.3")
+    backend = WorkerBackend()
+    old = backend.ping()["pid"]
+    assert wait_dead(old)
+    assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
+    assert backend.ping()["pid"] != old
+    backend.close()
+
+
+def test_stop_worker_and_status(cache):
+    assert stop_worker() == 0
+    pid = WorkerBackend().ping()["pid"]
+    assert stop_worker() == 1
+    assert wait_dead(pid, timeout=5)
+    assert worker_status() == {"running": False, "socket": socket_path()}
+    assert not os.path.exists(socket_path())
+
+
+def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
+    backend = WorkerBackend()
+    backend.ping()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as raw:
+        raw.connect(socket_path())
+        reader = raw.makefile("rb")
+        replies = []
+        for line in (b"not json\n", b"[1]\n", b'{"op": "dance"}\n', b'{"op": "grammar"}\n'):
+            raw.sendall(line)
+            replies.append(json.loads(reader.readline()))
+        reader.close()
+    assert replies == [
+        {"ok": False, "error": "malformed request: Expecting value: line 1 column 1 (char 0)"},
+        {"ok": False, "error": "a request must be a JSON object"},
+        {"ok": False, "error": "unknown op 'dance'"},
+        {"ok": False, "error": "'grammar' needs a 'text' string"},
+    ]
+    with pytest.raises(WorkerUnavailable, match="needs a 'text' string"):
+        backend._ask({"op": "grade", "text": None})
+    assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
+    backend.close()
+
+
+def test_a_code_change_names_a_new_socket(monkeypatch, tmp_path):
+    source = tmp_path / "module.py"
+    source.write_text("x = 1\n")
+    monkeypatch.setattr(worker_client, "_key_sources", lambda: [str(source)])
+    before = worker_key()
+    os.utime(source, ns=(0, 10**18))
+    assert worker_key() != before
+    assert socket_path(str(tmp_path), worker_key()).endswith(f"worker-{worker_key()}.sock")
+
+
+def test_a_too_long_cache_path_puts_the_socket_in_the_temp_folder(tmp_path):
+    deep = str(tmp_path / ("x" * 120))
+    path = socket_path(deep, "0123456789abcdef")
+    assert len(path) <= 100 and path.endswith("-0123456789abcdef.sock")
+    assert socket_path(deep, "0123456789abcdef") == path
+
+
+def test_worker_off_runs_harper_in_process(cache, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")
+    backend = make_embedded_backend()
+    assert isinstance(backend, HarperBackend)
+    assert [i.rule_id for i in backend.check(TEXT)] == ["SpellCheck", "RepeatedWords", "AnA"]
+    assert make_readability() is coleman_liau_grade
+    assert isinstance(make_embedded_backend(use_worker=True), WorkerBackend)
+    monkeypatch.delenv("FOLLOWUP_LINT_WORKER")
+    assert isinstance(make_embedded_backend(use_worker=False), HarperBackend)
+    assert make_readability(in_process=True) is coleman_liau_grade
+    assert not cache.exists() or not any(cache.glob("*.sock"))
+    assert workers_in(cache) == []
+
+
+def test_readability_shares_the_grammar_connection(cache):
+    backend = make_embedded_backend()
+    assert isinstance(backend, WorkerBackend)
+    served = backend.ping()["requests"]
+    conn = backend._conn
+    grade = make_readability(share=backend)
+    assert grade(TEXT) == coleman_liau_grade(TEXT)
+    assert backend._conn is conn and backend.ping()["requests"] == served + 2
+    backend.close()
+
+
+def test_client_module_imports_nothing_heavy():
+    code = (
+        "import sys; import linter.grammar.worker_client, linter.grammar.embedded; "
+        "heavy = {'harper', 'textstat', 'nltk', 'platformdirs', 'importlib.metadata'} & set(sys.modules); "
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
