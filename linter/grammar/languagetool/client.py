@@ -17,6 +17,8 @@ from urllib.parse import urlencode, urlsplit
 
 from linter.grammar.base import GrammarIssue, GrammarUnavailable
 from linter.grammar.languagetool.mapping import issues_from_matches
+from linter.grammar.languagetool.paths import cache_dir
+from linter.grammar.languagetool.state import read_state, touch
 
 __all__ = ["LanguageToolBackend"]
 
@@ -42,8 +44,6 @@ class LanguageToolBackend:
         self._restarted = False
         self._conn: http.client.HTTPConnection | None = None
         self._set_url(url)
-        from linter.grammar.languagetool.install import cache_dir
-
         self._cache = cache or cache_dir()
         self._managed = self._is_managed()
 
@@ -82,8 +82,6 @@ class LanguageToolBackend:
         self.close()
 
     def _is_managed(self) -> bool:
-        from linter.grammar.languagetool.server import read_state
-
         state = read_state(self._cache)
         return state is not None and state.url == self._url
 
@@ -154,8 +152,6 @@ class LanguageToolBackend:
 
     def _touch(self) -> None:
         if self._managed:
-            from linter.grammar.languagetool.server import touch
-
             touch(self._cache)
 
 

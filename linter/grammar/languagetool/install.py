@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
-
 from linter.grammar.languagetool.errors import (
     InstallFailed,
     JavaNotFound,
@@ -39,6 +37,7 @@ from linter.grammar.languagetool.errors import (
     MavenNotFound,
 )
 from linter.grammar.languagetool.lockfile import file_lock
+from linter.grammar.languagetool.paths import cache_dir
 
 __all__ = [
     "DEFAULT_VERSION",
@@ -63,22 +62,6 @@ DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 _VERSION_RE = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
 _JAVA_VERSION_RE = re.compile(r'version "(\d+)(?:\.(\d+))?')
-
-
-def cache_dir(override: str | os.PathLike[str] | None = None,
-              env: Mapping[str, str] = os.environ) -> Path:
-    """The LanguageTool cache folder.
-
-    ``override`` is the folder itself; ``FOLLOWUP_LINT_CACHE`` is the root
-    of all followup-lint caches (LanguageTool goes in ``languagetool/``
-    under it); otherwise the platform's user cache folder.
-    """
-    if override:
-        return Path(override).expanduser()
-    root = env.get("FOLLOWUP_LINT_CACHE")
-    if root:
-        return Path(root).expanduser() / "languagetool"
-    return Path(platformdirs.user_cache_dir("followup-lint")) / "languagetool"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from linter.grammar.languagetool.errors import LanguageToolError
+from linter.grammar.languagetool.paths import cache_dir
+from linter.grammar.languagetool.state import pid_exists, read_state
 
 __all__ = ["ENV_URL", "resolve_languagetool"]
 
@@ -30,18 +32,17 @@ def resolve_languagetool(url_option: str | None, config_url: str | None,
     for explicit in (url_option, env.get(ENV_URL), config_url):
         if explicit:
             return explicit
-    from linter.grammar.languagetool import server
-    from linter.grammar.languagetool.install import cache_dir
-
     cache = cache or cache_dir(env=env)
-    state = server.read_state(cache)
+    state = read_state(cache)
     # os.kill(pid, 0) instead of psutil: this runs on every CLI call. A pid
     # reused by another program is caught by the check itself (it fails and
     # the backend restarts our server once).
-    if state is not None and server.pid_exists(state.pid):
+    if state is not None and pid_exists(state.pid):
         return state.url
     if not start:
         return None
+    from linter.grammar.languagetool import server  # only when starting
+
     try:
         return server.ensure_server(cache, env=env)
     except LanguageToolError:

@@ -46,6 +46,15 @@ from linter.grammar.languagetool.install import (
     find_java,
 )
 from linter.grammar.languagetool.lockfile import file_lock
+from linter.grammar.languagetool.state import (
+    HOST,
+    LAST_USED,
+    STATE,
+    ServerState,
+    pid_exists,
+    read_state,
+    touch,
+)
 
 __all__ = [
     "DEFAULT_HEAP",
@@ -59,16 +68,18 @@ __all__ = [
     "stop",
     "ensure_server",
     "touch",
+    "pid_exists",
+    "STATE",
+    "LAST_USED",
+    "LOG",
+    "CONFIG",
 ]
 
 DEFAULT_HEAP = "512m"
 DEFAULT_IDLE_TIMEOUT = 1800.0
-HOST = "127.0.0.1"
-STATE = "server.json"
 LOCK = "server.lock"
 LOG = "server.log"
 CONFIG = "server.properties"
-LAST_USED = "last-used"
 WATCHDOG_MODULE = "linter.grammar.languagetool.watchdog"
 
 # Pipeline caching keeps LanguageTool's per-language rule pipelines between
@@ -83,24 +94,6 @@ SERVER_CONFIG = {
 }
 WARM_TEXT = "Thank you for the interview yesterday. I enjoyed our talk."
 _HEAP_RE = re.compile(r"^[1-9]\d*[kKmMgG]?$")
-
-
-@dataclass(frozen=True)
-class ServerState:
-    """What ``server.json`` records about a running server."""
-
-    pid: int
-    port: int
-    version: str
-    started_at: float     # wall clock, for uptime and idle time
-    create_time: float    # the OS's process start time, to detect pid reuse
-    heap: str
-    idle_timeout: float
-    watchdog_pid: int | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -121,16 +114,6 @@ def _state_path(cache: Path) -> Path:
     return cache / STATE
 
 
-def read_state(cache: Path | None = None) -> ServerState | None:
-    """The recorded state, unchecked (the process may be gone)."""
-    path = _state_path(cache or cache_dir())
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return ServerState(**raw)
-    except (OSError, ValueError, TypeError):
-        return None
-
-
 def _write_state(cache: Path, state: ServerState) -> None:
     tmp = cache / f".{STATE}.{os.getpid()}"
     tmp.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
@@ -149,24 +132,13 @@ def _remove_state(cache: Path, pid: int | None = None) -> None:
         pass
 
 
-def pid_exists(pid: int) -> bool:
-    """Cheap liveness test without psutil (used on the CLI's hot path)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _process(pid: int, create_time: float, marker: str) -> Any | None:
     """The psutil process if ``pid`` is still the one we started, else None.
 
     A pid can be reused by an unrelated program after ours died, so we also
     compare the start time and look for ``marker`` in its command line.
     """
-    import psutil  # imported here: costs ~15 ms, not needed on the hot path
+    import psutil  # type: ignore[import-untyped,unused-ignore]  # ~15 ms: not on the hot path
 
     try:
         proc = psutil.Process(pid)
@@ -225,20 +197,6 @@ def status(cache: Path | None = None) -> ServerStatus | None:
         rss = 0
     return ServerStatus(state, _healthy(state.url), rss,
                         max(0.0, time.time() - state.started_at))
-
-
-def touch(cache: Path) -> None:
-    """Record a use of the server now (read by the idle watchdog)."""
-    path = cache / LAST_USED
-    try:
-        os.utime(path)
-    except FileNotFoundError:
-        try:
-            path.touch()
-        except OSError:
-            pass
-    except OSError:
-        pass
 
 
 def _free_port() -> int:
@@ -300,7 +258,7 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
 
 def _launch(cache: Path, java: str, classpath: str, heap: str,
             idle_timeout: float, timeout: float, log: TextIO) -> ServerState:
-    import psutil
+    import psutil  # type: ignore[import-untyped,unused-ignore]
 
     config = _write_config(cache)
     for _attempt in range(3):  # the free port may be taken before Java binds it
@@ -320,7 +278,10 @@ def _launch(cache: Path, java: str, classpath: str, heap: str,
             if proc.poll() is not None:
                 break
             if _healthy(url, timeout=1.0):
+                healthy = time.time() - started_at
                 version = _warm(url)
+                log.write(f"LanguageTool {version} healthy after {healthy:.1f} s, "
+                          f"warmed up after {time.time() - started_at:.1f} s\n")
                 create_time = psutil.Process(proc.pid).create_time()
                 return ServerState(proc.pid, port, version, started_at,
                                    create_time, heap, idle_timeout)
@@ -392,7 +353,7 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 
 def _terminate(state: ServerState, *, stop_watchdog: bool = True) -> None:
     """Stop the server (TERM, then KILL after 10 s) and its watchdog."""
-    import psutil
+    import psutil  # type: ignore[import-untyped,unused-ignore]
 
     proc = _server_process(state)
     if proc is not None:
