@@ -34,6 +34,7 @@ class _Configs:
         self.checks = checks
         self.overrides = overrides
         self.cache: dict[str, Config] = {}
+        self.found: dict[str, Any] = {}  # folder -> its config file (or None)
         self.explicit = self._load(explicit) if explicit else None
 
     def _load(self, path: str) -> Config:
@@ -54,7 +55,10 @@ class _Configs:
             return self.explicit
         from linter.config import Config, find_config
 
-        found = find_config(os.path.dirname(os.path.abspath(path)) if path else os.getcwd())
+        folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        if folder not in self.found:  # one search per folder, not per draft
+            self.found[folder] = find_config(folder)
+        found = self.found[folder]
         if found is None:
             return self._override(Config.default())
         return self._load(str(found))
@@ -202,7 +206,9 @@ class Linter:
 # serial run (tests/test_parallel.py). Small runs stay serial: starting the
 # workers costs more than they save (measured in tests/bench_folder.py).
 
-PARALLEL_MIN = 20  # files; fewer than this are linted in this process
+# Files; fewer are linted in this process. The variable is for benchmarks
+# (tests/bench_folder.py forces the pool on small folders to measure it).
+PARALLEL_MIN = int(os.environ.get("FOLLOWUP_LINT_PARALLEL_MIN", "20"))
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise
 
 _worker: Linter | None = None

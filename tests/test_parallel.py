@@ -1,0 +1,142 @@
+"""Folder runs in a process pool give exactly what a serial run gives."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from linter import runner
+from linter.cli import cli
+from linter.formats import FileError
+from linter.progress import Progress
+from linter.runner import PARALLEL_MIN, lint_paths
+from linter.sources import read_source
+from tests.bench_folder import generate_drafts
+
+SETTINGS: dict[str, Any] = {
+    "config_path": None,
+    "context": None,
+    "grammar": "off",
+    "languagetool_url": None,
+    "overrides": {},
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 varied drafts in subfolders, a subfolder with its own config, a
+    template folder, and inputs that cannot be linted."""
+    root = tmp_path_factory.mktemp("many") / "drafts"
+    generate_drafts(root, 60)
+    (root / "batch3" / ".followup-lint.yaml").write_text("ignore: [FL201]\nfail_under: 90\n", encoding="utf-8")
+    (root / "templates").mkdir()
+    (root / "templates" / "thanks.txt").write_text(
+        "Hi {first_name},\n\nThank you for talking with me about {topic}.\n\nBest,\nSam\n", encoding="utf-8"
+    )
+    (root / ".followup-lint.yaml").write_text("templates: ['templates/*']\n", encoding="utf-8")
+    (root / "batch1" / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    (root / "batch2" / "empty.md").write_text("", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Records the size of every pooled run."""
+    calls: list[int] = []
+    real = runner._lint_parallel
+
+    def spying(files: Any, *args: Any) -> Any:
+        calls.append(len(files))
+        return real(files, *args)
+
+    monkeypatch.setattr(runner, "_lint_parallel", spying)
+    return calls
+
+
+def test_parallel_equals_serial(folder: Path, spy: list[int]) -> None:
+    serial = lint_paths([str(folder)], jobs=1, **SETTINGS)
+    assert spy == []
+    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    assert spy == [63]
+    assert parallel == serial
+    assert len(serial.items) == 63
+    paths = [item.path for item in serial.items]
+    assert paths == sorted(paths)  # discovery order, kept by the pool
+    binary = str(folder / "batch1" / "binary.txt")
+    assert [(e.path, e.message) for e in serial.errors] == [
+        (binary, getattr(read_source(binary), "message")),
+        (str(folder / "batch2" / "empty.md"), "empty draft"),
+    ]
+
+
+def test_per_folder_config_and_template_globs_reach_the_workers(folder: Path) -> None:
+    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    by_path = {r.path: r for r in parallel.reports}
+    in_batch3 = [r for p, r in by_path.items() if "/batch3/" in p]
+    assert in_batch3 and all("FL201" not in {f.code for f in r.findings} for r in in_batch3)
+    assert all(r.failed for r in in_batch3 if r.score < 90)  # fail_under: 90 from batch3's config
+    template = by_path[str(folder / "templates" / "thanks.txt")]
+    serial_template = lint_paths([str(folder / "templates" / "thanks.txt")], jobs=1, **SETTINGS).reports[0]
+    assert template == serial_template
+    assert "FL503" not in {f.code for f in template.findings}  # placeholders are expected in a template
+
+
+def test_small_runs_stay_serial(folder: Path, spy: list[int]) -> None:
+    few = sorted(str(p) for p in folder.rglob("draft*.txt"))[: PARALLEL_MIN - 1]
+    result = lint_paths(few, jobs=2, **SETTINGS)
+    assert spy == []
+    assert len(result.items) == PARALLEL_MIN - 1
+
+
+def test_cli_output_is_byte_identical(folder: Path, spy: list[int]) -> None:
+    cli_runner = CliRunner()
+    outputs = {}
+    for jobs in ("1", "2"):
+        done = cli_runner.invoke(cli, ["check", str(folder), "--grammar", "off", "--format", "json", "--jobs", jobs])
+        assert done.exit_code == 2, done.output  # the binary and the empty file
+        outputs[jobs] = done.stdout
+    assert spy == [63]
+    assert outputs["1"] == outputs["2"]
+    assert json.loads(outputs["2"])["summary"]["files"] == 63
+
+
+def test_jobs_must_be_positive() -> None:
+    done = CliRunner().invoke(cli, ["check", "x.txt", "--jobs", "0"])
+    assert done.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in done.output
+
+
+def test_progress_plain_lines_in_logs(folder: Path) -> None:
+    out = io.StringIO()
+    lint_paths([str(folder)], jobs=1, progress=Progress(out, interactive=False, min_files=10), **SETTINGS)
+    assert out.getvalue().splitlines() == [
+        f"followup-lint: linted {n}/63 drafts ({100 * n // 63}%)" for n in (7, 13, 19, 26, 32, 38, 45, 51, 57, 63)
+    ]
+
+
+def test_progress_bar_on_a_terminal_is_erased_at_the_end() -> None:
+    out = io.StringIO()
+    bar = Progress(out, interactive=True, min_files=10)
+    bar(5, 20)
+    assert out.getvalue() == "\r\x1b[Klinting [#######.......................]  5/20 drafts"
+    bar(20, 20)
+    assert out.getvalue().endswith("\r\x1b[K")
+
+
+def test_short_runs_show_no_progress() -> None:
+    out = io.StringIO()
+    report = Progress(out, interactive=False)
+    for n in range(1, 11):
+        report(n, 10)
+    assert out.getvalue() == ""
+
+
+def test_an_unreadable_input_is_an_error_item_in_the_pool(folder: Path) -> None:
+    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    assert [type(i).__name__ for i in parallel.items].count("FileError") == 2
+    assert all(isinstance(i, FileError) for i in parallel.errors)
