@@ -15,7 +15,10 @@ How exact the map is:
   every byte, so ``=E2=80=99`` maps to its nine raw characters and soft line
   breaks vanish;
 * base64 body: per 4-character group (approximate);
-* HTML body: the whole part (approximate).
+* HTML body: text copied from the HTML maps per character (through the
+  transfer encoding), an entity or a run of whitespace to its source text,
+  the line breaks and bullets we add to the tag that caused them
+  (approximate); a base64 HTML part maps per group, as above.
 
 Whenever a decoding of ours disagrees with the stdlib ``email`` package, the
 stdlib text wins and the body maps to its part as a whole.
@@ -30,7 +33,7 @@ import email.policy
 import re
 from email.message import Message
 
-from linter.html_text import html_to_text
+from linter.html_text import html_to_text_mapped
 from linter.offsets import OffsetMap, OffsetMapBuilder
 
 __all__ = ["EmailError", "email_to_text", "HEADERS"]
@@ -198,39 +201,55 @@ def _same(a: str, b: str) -> bool:
     return a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
 
 
+def _decoded_part(
+    raw: str, start: int, end: int, part: Message, expected: str
+) -> tuple[str, OffsetMap] | None:
+    """The part's decoded content with a map into ``raw``, or ``None`` when
+    our decoding does not agree with the stdlib's ``expected``."""
+    cte = str(part.get("content-transfer-encoding", "7bit")).strip().lower()
+    if cte in ("quoted-printable", "base64"):
+        if not raw[start:end].isascii():
+            return None
+        chunks = (
+            _qp_chunks(raw, start, end) if cte == "quoted-printable" else _base64_chunks(raw, start, end)
+        )
+        if not chunks:
+            return None
+        trial = OffsetMapBuilder()
+        text = _decode_mapped(chunks, raw, _charset(part), trial)
+        return (text, trial.build(len(raw))) if _same(text, expected) else None
+    if raw[start:end] != expected:
+        return None
+    plain = OffsetMapBuilder()
+    plain.linear(len(expected), start)
+    return expected, plain.build(len(raw))
+
+
 def _body(raw: str, part: Message, where: tuple[int, int] | None, builder: OffsetMapBuilder) -> str:
     """Append the part's text to ``builder``; return the text."""
     expected = _stdlib_text(part)
     html = part.get_content_subtype() == "html"
-    if where is None:
-        text = html_to_text(expected) if html else expected
-        builder.unit(len(text), 0, 0, exact=False)
-        return text
-    start, end = where
-    cte = str(part.get("content-transfer-encoding", "7bit")).strip().lower()
-    if html:
-        text = html_to_text(expected)
+    start, end = where if where is not None else (0, 0)
+    decoded = _decoded_part(raw, start, end, part, expected) if where is not None else None
+    if not html:
+        if decoded is None:
+            builder.unit(len(expected), start, end, exact=False)
+            return expected
+        builder.extend(decoded[1])
+        return decoded[0]
+    text, origins = html_to_text_mapped(expected if decoded is None else decoded[0])
+    if decoded is None:
         builder.unit(len(text), start, end, exact=False)
         return text
-    if cte in ("quoted-printable", "base64") and raw[start:end].isascii():
-        chunks = (
-            _qp_chunks(raw, start, end) if cte == "quoted-printable" else _base64_chunks(raw, start, end)
-        )
-        if chunks:
-            trial = OffsetMapBuilder()
-            text = _decode_mapped(chunks, raw, _charset(part), trial)
-            if _same(text, expected):
-                for seg in trial.build(len(raw)).segments:
-                    if seg.linear:
-                        builder.linear(seg.end - seg.start, seg.raw_start)
-                    else:
-                        builder.unit(seg.end - seg.start, seg.raw_start, seg.raw_end, seg.exact)
-                return text
-    elif raw[start:end] == expected:
-        builder.linear(len(expected), start)
-        return expected
-    builder.unit(len(expected), start, end, exact=False)
-    return expected
+    source = decoded[1]  # HTML source offset -> raw offset
+    for ch, (a, b, verbatim, exact) in zip(text, origins):
+        raw_a = source.to_raw(a)
+        raw_b = source.to_raw_end(b) if b > a else raw_a
+        if verbatim and raw_b == raw_a + 1 and raw[raw_a] == ch:
+            builder.linear(1, raw_a)
+        else:
+            builder.unit(1, raw_a, raw_b, exact and source.is_exact(a))
+    return text
 
 
 # -- headers -----------------------------------------------------------------

@@ -156,5 +156,13 @@ class OffsetMapBuilder:
             )
         self.length += length
 
+    def extend(self, other: OffsetMap) -> None:
+        """Append every piece of ``other`` (a map of the next stretch of text)."""
+        for seg in other.segments:
+            if seg.linear:
+                self.linear(seg.end - seg.start, seg.raw_start)
+            else:
+                self.unit(seg.end - seg.start, seg.raw_start, seg.raw_end, seg.exact)
+
     def build(self, raw_length: int) -> OffsetMap:
         return OffsetMap(self._segments, self.length, raw_length)

@@ -147,13 +147,37 @@ def test_html_only_message(tmp_path: Path) -> None:
     assert source.text == (
         "Subject: Thanks\n\nHi Dana,\n\nThank you & the team for the panel today.\n\nBest,\nSam\n"
     )
-    # Approximate: any word of the body maps to the whole HTML part.
-    panel = source.text.index("panel")
-    assert source.origin is not None and not source.origin.is_exact(panel)
-    body_start = source.raw.index("<html>")
-    assert source.raw_span(Span(panel, panel + 5)) == Span(body_start, len(source.raw))
     draft = parse_draft(source.text, source.path)
     assert draft.slice(draft.closing) == "Best,"
+
+
+def test_html_text_maps_to_its_source(tmp_path: Path) -> None:
+    source = _read(tmp_path, HTML_ONLY)
+    assert source.origin is not None
+    panel = source.text.index("panel")
+    assert source.raw_offset(panel) == source.raw.index("panel") == 218
+    assert source.origin.is_exact(panel)
+    assert _raw_of(source, "Thank you & the") == "Thank you &amp; the"
+    assert _raw_of(source, "panel today.") == "panel&nbsp;today."
+    # A line break we add maps to the tag that made it, approximately.
+    newline = source.text.index("\nSam")
+    assert _raw_of(source, "\nSam") == "<br>Sam"
+    assert not source.origin.is_exact(newline)
+
+
+def test_quoted_printable_html_maps_through_both_layers(tmp_path: Path) -> None:
+    data = (
+        b"Content-Type: text/html; charset=utf-8\n"
+        b"Content-Transfer-Encoding: quoted-printable\n"
+        b"\n"
+        b"<p style=3D\"margin:0\">Hi Dana,</p><p>The panel=E2=80=99s questions were =\n"
+        b"great &amp; fair.</p>\n"
+    )
+    source = _read(tmp_path, data)
+    assert source.text == "Hi Dana,\n\nThe panel’s questions were great & fair.\n"
+    assert _raw_of(source, "panel’s") == "panel=E2=80=99s"
+    assert _raw_of(source, "were great") == "were =\ngreat"
+    assert _raw_of(source, "& fair") == "&amp; fair"
 
 
 QP = (
