@@ -219,6 +219,15 @@ def _headers(lines: list[Line], i: int) -> tuple[tuple[Header, ...], int]:
     return tuple(found), i
 
 
+def _is_greeting(text: str) -> bool:
+    stripped = text.strip()
+    words = stripped.split()
+    if _GREETING.match(stripped) and len(words) <= 12:
+        return True
+    # A bare name: "Dana," / "Ms. Whitfield,"
+    return 1 <= len(words) <= 3 and stripped.endswith(",") and all(w[:1].isupper() for w in words)
+
+
 def _is_signature_line(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
@@ -250,10 +259,14 @@ def _find_closing(lines: list[Line], lo: int, hi: int) -> int | None:
         text = lines[i].text.strip()
         if not text:
             continue
-        if _CLOSING.match(text):
-            after = [ln for ln in lines[i + 1 : hi] if not ln.blank]
-            if all(_is_signature_line(ln.text) for ln in after) and len(after) <= 8:
-                return i
+        after = [ln for ln in lines[i + 1 : hi] if not ln.blank]
+        signed = all(_is_signature_line(ln.text) for ln in after) and len(after) <= 8
+        if _CLOSING.match(text) and signed:
+            return i
+        # Any short line ending in a comma, followed only by a signature,
+        # is a sign-off too ("Hope to hear from you soon,").
+        if after and signed and text.endswith(",") and len(text.split()) <= 8:
+            return i
         if hi - i > 10:
             return None
     return None
@@ -293,7 +306,19 @@ def _paragraphs(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
         end = line.span.start + len(line.text.rstrip())
     if start is not None:
         paras.append(Span(start, end))
-    return tuple(p for p in paras if len(p))
+    return tuple(p for para in paras for p in _unwrapped(lines, para) if len(p))
+
+
+def _unwrapped(lines: list[Line], para: Span) -> list[Span]:
+    """Text pasted with single line breaks between paragraphs: when every
+    line but the last runs past 100 characters, each line is a paragraph."""
+    inside = [ln for ln in lines if para.start <= ln.span.start and ln.span.end <= para.end or ln.span.start <= para.start < ln.span.end]
+    if len(inside) < 2 or any(len(ln.text.strip()) <= 100 for ln in inside[:-1]):
+        return [para]
+    return [
+        Span(max(para.start, ln.span.start + len(ln.text) - len(ln.text.lstrip())), min(para.end, ln.span.start + len(ln.text.rstrip())))
+        for ln in inside
+    ]
 
 
 def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
@@ -325,7 +350,7 @@ def parse_draft(
     while i < quoted_at and lines[i].blank:
         i += 1
     greeting = None
-    if i < quoted_at and _GREETING.match(lines[i].text.strip()) and len(lines[i].text.split()) <= 12:
+    if i < quoted_at and _is_greeting(lines[i].text):
         greeting = Span(lines[i].span.start, lines[i].span.start + len(lines[i].text.rstrip()))
         i += 1
     closing_at = _find_closing(lines, i, quoted_at)

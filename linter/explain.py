@@ -6,7 +6,31 @@ import textwrap
 
 from linter.check import Check
 
-__all__ = ["explain_text", "SOURCES"]
+__all__ = ["explain_text", "SOURCES", "RULES"]
+
+# GUIDANCE.md's rules, summarised in our words, with the sources behind each.
+RULES = {
+    "G1": ("send it by email: short, polite, memorable", "R1"),
+    "G2": ("no typos or errors: one mistake undoes the good the note does", "R1, R5"),
+    "G3": ("thank the interviewer for their time and the opportunity", "R2, R3, R4, R5"),
+    "G4": ("mention a specific detail of the job or the conversation", "R1, R3"),
+    "G5": ("state continued interest in the position and the organization", "R2, R3, R4"),
+    "G6": ("tactfully sell yourself: why the role fits you", "R3"),
+    "G7": ("close forward-looking and offer anything else they need", "R3"),
+    "G8": ("do not ask whether you got the job or a decision was made", "R1, R2"),
+    "G9": ("no list of questions; pay, holidays and start date wait for an offer", "R2"),
+    "G10": ("do not come across as too eager: no pressure, no repeated contact", "R1, R4"),
+    "G11": ("sign off with your contact information", "R5"),
+    "G12": ("keep it brief and professional", "R1, R3, R5"),
+    "T1": ("send the thank-you soon: the next morning is ideal", "R3, R4"),
+    "T2": ("asking for news within 24 hours is pointless", "R1"),
+    "T3": ("a status check comes after the promised timeline, usually 10 to 14 days", "R2, R3"),
+    "T4": ("status checks at most once a week, ideally every two weeks", "R4"),
+    "T5": ("several contacts in the days after the interview look unprofessional", "R1"),
+    "K1": ("after a rejection, reply graciously and ask to be kept in mind", "R4"),
+    "K2": ("a LinkedIn request carries a short personal note", "R4"),
+    "K3": ("a status check is short, asks politely once, restates interest", "R3, R4"),
+}
 
 SOURCES = {
     "R1": "recruiting-agency blog: follow up with your recruiter after the interview",
@@ -37,7 +61,11 @@ def explain_text(check: Check) -> str:
     if check.rationale:
         lines += ["", "Advice it rests on (shared/GUIDANCE.md)"]
         for tag in check.rationale:
-            lines.append(f"    {tag}" + (f": {SOURCES[tag]}" if tag in SOURCES else ""))
+            if tag in RULES:
+                rule, sources = RULES[tag]
+                lines.append(f"    {tag}: {rule} ({sources})")
+            else:
+                lines.append(f"    {tag}" + (f": {SOURCES[tag]}" if tag in SOURCES else ""))
     lines += ["", "Example", _indent(check.example), "", "Instead", _indent(check.instead)]
     lines += ["", f"Applies to: {kinds}"]
     if check.options:
