@@ -247,4 +247,24 @@ def explain(code: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    cli.main(args=list(argv) if argv is not None else None, prog_name="followup-lint")
+    """Entry point. An unexpected exception is one line, not a traceback
+    (``FOLLOWUP_LINT_DEBUG=1`` shows it); Ctrl-C exits quietly."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="followup-lint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("FOLLOWUP_LINT_DEBUG"):
+            raise
+        from linter.registry import RegistryError
+
+        kind = "error" if isinstance(exc, RegistryError) else "internal error"
+        click.echo(f"followup-lint: {kind}: {type(exc).__name__}: {exc} (FOLLOWUP_LINT_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(EXIT_USAGE)
