@@ -225,9 +225,15 @@ def _decoded_part(
     return expected, plain.build(len(raw))
 
 
-def _body(raw: str, part: Message, where: tuple[int, int] | None, builder: OffsetMapBuilder) -> str:
-    """Append the part's text to ``builder``; return the text."""
-    expected = _stdlib_text(part)
+def _body(
+    raw: str,
+    part: Message,
+    expected: str,
+    where: tuple[int, int] | None,
+    builder: OffsetMapBuilder,
+) -> str:
+    """Append the text of ``part`` (whose stdlib decoding is ``expected``) to
+    ``builder``; return the text."""
     html = part.get_content_subtype() == "html"
     start, end = where if where is not None else (0, 0)
     decoded = _decoded_part(raw, start, end, part, expected) if where is not None else None
@@ -313,15 +319,18 @@ def email_to_text(raw: str, data: bytes) -> tuple[str, OffsetMap]:
     where: dict[int, tuple[int, int]] = {}
     _locate(raw, 0, len(raw), msg, where)
     part = msg.get_body(preferencelist=("plain", "html"))
-    if part is not None and part.get_content_subtype() == "plain" and not _stdlib_text(part).strip():
-        part = msg.get_body(preferencelist=("html",)) or part
     if part is None:
         raise EmailError("email has no text/plain or text/html part")
+    content = _stdlib_text(part)
+    if not content.strip() and part.get_content_subtype() == "plain":
+        html = msg.get_body(preferencelist=("html",))
+        if html is not None:
+            part, content = html, _stdlib_text(html)
     if pieces:
         separator = head_end - (2 if raw.endswith("\r\n", 0, head_end) else 1)
         builder.unit(1, max(0, separator), head_end, exact=True)
         pieces.append("\n")
-    body = _body(raw, part, where.get(id(part)), builder)
+    body = _body(raw, part, content, where.get(id(part)), builder)
     if not body.strip():
         raise EmailError("empty draft: the email has no body text")
     pieces.append(body)

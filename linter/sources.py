@@ -181,6 +181,8 @@ def read_source(
     ``sys.stdin.buffer``). Files ending in ``.eml`` are decoded as email
     messages. Never raises for bad input: returns an ``InputError``."""
     if path == "-":
+        if stdin is None and sys.stdin is None:  # pythonw, a closed descriptor
+            return InputError(STDIN, "no standard input to read")
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
             data = _read_limited(stream, max_bytes)
@@ -263,7 +265,9 @@ class _GitIgnore:
             self.enabled = False  # no git: no filtering
             return set()
         if done.returncode not in (0, 1):  # 128: not a work tree, or a bad path
-            self.enabled = done.returncode != 128 or b"not a git repository" not in done.stderr
+            self.enabled = not (
+                b"not a git repository" in done.stderr or b"work tree" in done.stderr
+            )
             return set()
         return {p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
 
