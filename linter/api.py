@@ -15,34 +15,21 @@ from linter.context import Context
 from linter.draft import parse_draft
 from linter.engine import lint
 from linter.grammar.base import GrammarBackend
-from linter.models import FileReport, Finding, Fix, Span
+from linter.models import FileReport, Finding, Fix
+from linter.offsets import OffsetMap
 from linter.registry import load_checks
 from linter.score import score
 from linter.verdict import failed
 
-__all__ = ["lint_text", "make_tools", "load_checks", "OffsetMapper"]
+__all__ = ["lint_text", "make_tools", "load_checks"]
 
 
-class OffsetMapper:
-    """Maps offsets in the parsed text back to the raw file (identity here)."""
-
-    def to_raw(self, offset: int) -> int:
-        return offset
-
-
-def _to_raw(finding: Finding, origin: object | None) -> Finding:
-    if origin is None:
-        return finding
-    to_raw = origin.to_raw  # type: ignore[attr-defined]
-
-    def span(s: Span) -> Span:
-        start = to_raw(s.start)
-        return Span(start, max(start, to_raw(s.end)))
-
+def _to_raw(finding: Finding, origin: OffsetMap) -> Finding:
+    """The finding with its spans moved into the raw file (decoded .eml)."""
     fix = finding.fix
     if fix is not None:
-        fix = Fix(span(fix.span), fix.replacement, fix.description)
-    return replace(finding, span=span(finding.span), fix=fix)
+        fix = Fix(origin.to_raw_span(fix.span), fix.replacement, fix.description)
+    return replace(finding, span=origin.to_raw_span(finding.span), fix=fix)
 
 
 def make_tools(grammar: str | GrammarBackend | None = "off", today: object | None = None) -> Tools:
@@ -78,7 +65,7 @@ def lint_text(
     tools: Tools | None = None,
     checks: Sequence[Check] | None = None,
     raw: str | None = None,
-    origin: object | None = None,
+    origin: OffsetMap | None = None,
 ) -> FileReport:
     """Parse and lint one draft. ``raw``/``origin`` map offsets back to the
     file as the user edits it when ``text`` was decoded from it (.eml)."""
