@@ -177,12 +177,19 @@ class _Worker:
         selector.register(listener, selectors.EVENT_READ, None)
         buffers: dict[socket.socket, bytearray] = {}
         last = time.monotonic()
+        trimmed = True
         try:
             while not self.stopping:
                 events = selector.select(timeout=min(1.0, self.idle / 4))
-                if not events and time.monotonic() - last >= self.idle:
-                    _log(f"idle for {self.idle:g} s; exiting")
-                    break
+                if not events:
+                    if time.monotonic() - last >= self.idle:
+                        _log(f"idle for {self.idle:g} s; exiting")
+                        break
+                    if not trimmed:  # quiet now: give back what the requests freed
+                        _trim_heap()
+                        trimmed = True
+                    continue
+                trimmed = False
                 for key, _ in events:
                     sock = key.fileobj
                     assert isinstance(sock, socket.socket)

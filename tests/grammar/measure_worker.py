@@ -1,0 +1,137 @@
+"""Costs of the embedded grammar backend: ``python tests/grammar/measure_worker.py``.
+
+A script, not a test (pytest does not collect it). It uses a throw-away
+cache folder, so it never touches a worker the user has running, and stops
+the workers it started. Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+DRAFT = """Subject: Thank you for Tuesday's interview
+
+Dear Ms. Okafor,
+
+Thank you for taking the time to meet with me on Tuesday about the Data Analyst role.
+I realy enjoyed hearing about the churn dashboard your team is rebuilding, and it was
+an pleasure to learn how you plan to move the weekly reporting into one shared model.
+
+Our conversation about the the gaps between the sales and support data stayed with me.
+At my current job I cleaned up a similar mess: I merged three ticket exports into one
+table, wrote tests for the joins, and cut the Monday report from four hours to twenty
+minutes. I would be glad to bring that kind of patient, careful work to your team.
+
+I am still very interested in the position and in helping your analysts spend less
+time fixing numbers and more time explaining them. Please let me know if I can send
+anything else, such as a sample notebook or references.
+
+I look forward to hearing from you.
+
+Best regards,
+Jordan Lee
+jordan.lee@example.com
+"""
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def import_ms(module: str, runs: int = 15) -> float:
+    """Median extra wall time of ``import module`` in a fresh interpreter."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    times = [
+        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    from checks.language.spelling_grammar import masked_text
+    from linter.draft import parse_draft
+
+    text = masked_text(parse_draft(DRAFT))[0]
+    words = len(parse_draft(DRAFT).words)
+    print(f"draft: {words} body words, {len(DRAFT)} characters")
+    base = import_ms("linter.check")
+    client = import_ms("linter.check, linter.grammar.worker_client, linter.grammar.embedded")
+    print(f"import linter.grammar.worker_client + embedded on top of linter.check: {client - base:.1f} ms "
+          f"(medians of 15 fresh interpreters: {client:.1f} - {base:.1f} ms)")
+
+    with tempfile.TemporaryDirectory(prefix="fl-") as cache:
+        os.environ["FOLLOWUP_LINT_CACHE"] = cache
+        import psutil
+
+        from linter.grammar.worker_client import WorkerBackend, stop_worker
+
+        cold = []
+        for _ in range(3):
+            start = time.perf_counter()
+            backend = WorkerBackend()
+            backend.check(text)
+            cold.append(time.perf_counter() - start)
+            backend.close()
+            stop_worker(cache)
+        print(f"cold worker, spawn to first answer: median {statistics.median(cold):.2f} s ({', '.join(f'{c:.2f}' for c in cold)})")
+
+        backend = WorkerBackend()
+        backend.check(text)
+        pid = backend.ping()["pid"]
+        rss_start = psutil.Process(pid).memory_info().rss
+        rounds = []
+        for _ in range(500):
+            start = time.perf_counter()
+            backend.check(text)
+            rounds.append(time.perf_counter() - start)
+        grades = []
+        for i in range(200):
+            varied = f"{text} Note {i}."  # textstat caches by text: vary it
+            start = time.perf_counter()
+            backend.grade(varied)
+            grades.append(time.perf_counter() - start)
+        time.sleep(1.5)  # the worker trims its heap when it goes quiet
+        rss_after = psutil.Process(pid).memory_info().rss
+        print(f"warm worker round trip (grammar): p50 {pct(rounds, .5) * 1000:.2f} ms, p95 {pct(rounds, .95) * 1000:.2f} ms (500 requests, one connection)")
+        print(f"warm worker round trip (grade): p50 {pct(grades, .5) * 1000:.2f} ms, p95 {pct(grades, .95) * 1000:.2f} ms")
+        connect = []
+        for _ in range(50):
+            start = time.perf_counter()
+            other = WorkerBackend()
+            other.check(text)
+            connect.append(time.perf_counter() - start)
+            other.close()
+        print(f"new client + connect + first request on a warm worker: p50 {pct(connect, .5) * 1000:.2f} ms, p95 {pct(connect, .95) * 1000:.2f} ms")
+        print(f"worker RSS: {rss_start / 2**20:.0f} MB after start, {rss_after / 2**20:.0f} MB after 700 requests")
+        backend.close()
+        stop_worker(cache)
+
+    from linter.grammar.embedded import HarperBackend
+
+    harper = HarperBackend()
+    start = time.perf_counter()
+    harper.check(text)
+    first = time.perf_counter() - start
+    rounds = []
+    for _ in range(500):
+        start = time.perf_counter()
+        harper.check(text)
+        rounds.append(time.perf_counter() - start)
+    print(f"in-process Harper: build + first check {first:.2f} s; warm check p50 {pct(rounds, .5) * 1000:.2f} ms, p95 {pct(rounds, .95) * 1000:.2f} ms")
+    print(f"in-process Harper peak RSS (this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
