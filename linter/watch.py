@@ -4,10 +4,10 @@ With cli.py, the only module that prints. The flow:
 
 * At start, every draft under the paths is linted and reported.
 * A watchdog observer (inotify on Linux) reports file events from its own
-  thread; the handler only records *which* path changed and when. Events
-  for one path that arrive within ``--debounce`` ms of each other (an
-  editor's write, chmod and close; the two halves of a rename) collapse
-  into one lint.
+  thread; the handler only records *which* path changed and when. A file
+  closed after writing, or renamed onto a draft, is linted at once (the
+  save is complete). Other changes wait until the file has been quiet for
+  ``--debounce`` ms, so a burst of writes becomes one lint.
 * The main thread lints due paths with one ``runner.Linter`` kept for the
   watcher's life, so the checks, the configs and the grammar backend are
   built once and stay warm.
@@ -120,7 +120,10 @@ class Watcher:
         if kind == "moved":
             paths.append(event.dest_path)
         with self.cond:
-            due = time.monotonic() + self.debounce
+            now = time.monotonic()
+            # A writer that closed the file, or a rename onto it, has finished
+            # saving: lint at once. Other events wait out the debounce.
+            due = now if kind in ("closed", "moved") else now + self.debounce
             for raw in paths:
                 path = os.path.abspath(os.fsdecode(raw))
                 if os.path.basename(path) in _CONFIG_FILES:
@@ -128,7 +131,7 @@ class Watcher:
                 elif event.is_directory:
                     if kind != "modified":
                         self.pending[path] = due  # a folder came or went: rescan
-                else:
+                elif path not in self.pending or due > self.pending[path] or kind in ("closed", "moved"):
                     self.pending[path] = due
             self.cond.notify()
 

@@ -60,15 +60,19 @@ class Watch:
         for line in self.proc.stdout:
             self.lines.put(line)
 
-    def next(self, timeout: float = TIMEOUT) -> Any:
-        try:
-            line = self.lines.get(timeout=timeout)
-        except queue.Empty:
-            raise AssertionError(f"no event within {timeout} s; stderr: {self._stderr()}") from None
-        return json.loads(line)
-
     def next_text(self, timeout: float = TIMEOUT) -> str:
-        return self.lines.get(timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return self.lines.get(timeout=0.05)
+            except queue.Empty:
+                if self.proc.poll() is not None and self.lines.empty():
+                    raise AssertionError(f"watch exited with {self.proc.returncode}: {self._stderr()}") from None
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"no event within {timeout} s") from None
+
+    def next(self, timeout: float = TIMEOUT) -> Any:
+        return json.loads(self.next_text(timeout))
 
     def quiet(self, seconds: float = QUIET) -> None:
         """Assert that nothing more is reported for a while."""
