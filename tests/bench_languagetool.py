@@ -11,7 +11,8 @@ you have running is left alone) and prints Markdown tables:
    local server on the same jars: start to healthy, first check, warm
    p50/p95 over ``--checks`` checks of a 150-word thank-you draft, RSS;
 2. LanguageTool's own check time for the draft (one HTTP POST) against the
-   wall time of ``followup-lint check --grammar languagetool draft.txt``.
+   wall time of ``followup-lint check --grammar languagetool draft.txt``,
+   and of the same command with ``--grammar off`` (the rest of the CLI).
 
 language-tool-python cannot download here, but it accepts a local install:
 it looks for ``$LTP_PATH/LanguageTool-<version>/languagetool-server.jar`` and
@@ -37,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
-import psutil
+import psutil  # type: ignore[import-untyped,unused-ignore]
 
 from linter.grammar.languagetool import server
 from linter.grammar.languagetool.client import LanguageToolBackend
@@ -90,7 +91,7 @@ def lt_check_time(url: str, text: str, runs: int = 20) -> float:
     """Median wall time of one raw POST /v2/check (LanguageTool's own time
     plus a loopback round trip), on a fresh connection each time."""
     host, port = url.removeprefix("http://").split(":")
-    body = urlencode({"language": "en-US", "text": text})
+    body = urlencode({"language": "en-US", "text": text}).encode()
 
     def once() -> None:
         conn = http.client.HTTPConnection(host, int(port), timeout=60)
@@ -105,12 +106,16 @@ def lt_check_time(url: str, text: str, runs: int = 20) -> float:
     return statistics.median(timed(once) for _ in range(runs))
 
 
-def cli_check_time(url: str, draft: Path, runs: int = 10) -> float:
-    """Median wall time of ``followup-lint check --grammar languagetool``."""
-    exe = shutil.which("followup-lint")
-    if exe is None:
-        raise RuntimeError("followup-lint is not on PATH (pip install -e .)")
-    cmd = [exe, "check", "--grammar", "languagetool", "--languagetool", url, str(draft)]
+def followup_lint_command() -> list[str]:
+    """The console script beside this interpreter (not a pyenv-style shim,
+    which adds 150 ms or more of its own), else ``python -m linter``."""
+    script = Path(sys.executable).with_name("followup-lint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
+
+
+def cli_check_time(draft: Path, grammar_args: list[str], runs: int = 10) -> float:
+    """Median wall time of ``followup-lint check <grammar_args> draft``."""
+    cmd = [*followup_lint_command(), "check", *grammar_args, str(draft)]
 
     def once() -> None:
         proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -229,18 +234,24 @@ def main() -> int:
         url = server.start(cache, idle_timeout=0).state.url
         try:
             own = lt_check_time(url, DRAFT)
+            row = {"own": ms(own)}
             try:
-                cli = cli_check_time(url, draft, args.cli_runs)
-                cli_cell, ratio = ms(cli), f"{cli / own:.2f}x"
-            except RuntimeError as exc:
-                cli_cell, ratio = f"not measured ({exc})", "-"
+                with_lt = cli_check_time(
+                    draft, ["--grammar", "languagetool", "--languagetool", url],
+                    args.cli_runs)
+                without = cli_check_time(draft, ["--grammar", "off"], args.cli_runs)
+                row.update(cli=ms(with_lt), ratio=f"{with_lt / own:.2f}x",
+                           off=ms(without), share=ms(with_lt - without))
+            except (RuntimeError, OSError) as exc:
+                row.update(cli=f"not measured ({exc})", ratio="-", off="-", share="-")
         finally:
             server.stop(cache)
     print()
-    print(table([{"own": ms(own), "cli": cli_cell, "ratio": ratio}],
-                {"own": "LanguageTool check (POST, median)",
-                 "cli": "followup-lint check --grammar languagetool (median)",
-                 "ratio": "CLI / LanguageTool"}))
+    print(table([row], {"own": "LanguageTool check (POST, median)",
+                        "cli": "CLI --grammar languagetool (median)",
+                        "ratio": "CLI / LanguageTool",
+                        "off": "CLI --grammar off (median)",
+                        "share": "grammar's share of CLI time"}))
     return 0
 
 

@@ -61,6 +61,7 @@ MIN_JAVA = 17
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 _VERSION_RE = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours some lines even with -B
 _JAVA_VERSION_RE = re.compile(r'version "(\d+)(?:\.(\d+))?')
 
 
@@ -214,7 +215,7 @@ def _run_maven(args: list[str], cwd: Path, log: TextIO) -> int:
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
-            log.write(line)
+            log.write(_ANSI_RE.sub("", line))
             log.flush()
         return proc.wait()
     except BaseException:

@@ -157,7 +157,7 @@ def _server_process(state: ServerState) -> Any | None:
     return _process(state.pid, state.create_time, MAIN_CLASS)
 
 
-def _http(url: str, method: str, path: str, body: str | None = None,
+def _http(url: str, method: str, path: str, body: bytes | None = None,
           timeout: float = 5.0) -> tuple[int, bytes]:
     host, port = url.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
@@ -320,7 +320,7 @@ def _warm(url: str) -> str:
     returns the version the server reports."""
     from urllib.parse import urlencode
 
-    body = urlencode({"language": "en-US", "text": WARM_TEXT})
+    body = urlencode({"language": "en-US", "text": WARM_TEXT}).encode()
     code, raw = _http(url, "POST", "/v2/check", body, timeout=60.0)
     if code != 200:
         raise ServerFailed(f"LanguageTool answered {code} to its warm-up check")
