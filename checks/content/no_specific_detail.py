@@ -1,0 +1,429 @@
+"""FL301 no-specific-detail: a note that could have been sent to anyone.
+
+With interview topics in the context (``topics:``), the body must mention at
+least one. A topic counts as mentioned when most of its key words (content
+words, minus generic ones such as "team" or "role") appear in one sentence,
+in any order and inflection: "night-shift staffing" is matched by "staffing
+the night shifts". The share is the option ``topic_share`` (0.6: one of one,
+two of two, two of three, three of four key words).
+
+Without topics, the check looks for a reference to something concrete from
+the conversation or the job beyond the role title and the company name:
+
+* the object of a reference ("we discussed X", "you mentioned X", "hearing
+  about X", "your plans for X", "help your team X", "ideas around X", a
+  preposition such as about/on/regarding/around) that holds a word outside
+  the generic vocabulary of follow-up notes ("the role", "the company
+  culture", "next steps", "your time", "learning more about the position");
+* a modifier on a named thing ("the onboarding redesign", "your Q3 launch",
+  "the billing migration");
+* a number that is not a date, a time or a duration, an acronym or a name
+  with digits ("EHR", "COVID-19"), unless it describes the writer ("my
+  SQL experience").
+
+Names from the context, the greeting and the signature, the words of the
+role title (the words just before "role"/"position"/"job") and capitalised
+names in a company slot ("at Acme", "join Acme", "Acme sounds like...") are
+never details. The option ``generic_words`` adds words that never count.
+
+In template mode a placeholder that asks for a detail ("[something specific
+you discussed]", "{topic}", "[specific aspect of the role]") satisfies the
+check; in draft mode placeholders are blanked out (FL503 reports them).
+
+Span: the body's first sentence (no body, no finding). With topics, a fix
+adds a sentence naming the first topic at the end of the first paragraph.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from checks._phrases import body_sentences, first_sentence, lower, masked_text, quote, stem
+from linter.check import Check, Tools
+from linter.draft import Draft
+from linter.models import Finding, Fix, Severity, Span
+
+__all__ = ["CHECK"]
+
+_STOP = frozenset(
+    """a an the and or but nor so yet of to in on at by for with from into onto about around
+    regarding concerning over under after before during since until as than then that this these
+    those there here it its it's i me my mine myself we us our ours you your yours yourself he him
+    his she her hers they them their theirs who whom whose which what when where why how whether
+    if is am are was were be been being have has had having do does did doing will would could
+    should can may might must shall not no very really so just also too more most much many some
+    any all each every both either neither other another such own same only even still again
+    further once one ones up down out off through toward towards across along among per via re
+    bit lot lots way ways well quite rather i'm i've i'd i'll you're you've we're we've we'd
+    let get got getting make made take took see saw seen say said go going went gone come came
+    thing things something anything everything nothing someone anyone everyone kind sort""".split()
+)
+
+# Words a note can use about any job at any company: never a detail.
+_GENERIC = frozenset(
+    stem(w)
+    for w in """time today yesterday tomorrow morning afternoon evening week weekend day days
+    interview interviews interviewing meeting meet met chat chatting conversation conversations
+    discussion discussions discuss discussed call calls phone zoom video talk talking talked speak
+    speaking spoke spoken opportunity opportunities chance possibility possibilities role roles
+    position positions job jobs opening openings vacancy post company companies organization
+    organisation organizations firm business businesses team teams department departments group
+    people colleagues staff members member culture values value mission vision work working works
+    workplace environment office offices place places responsibilities responsibility duties duty
+    day-to-day expectations requirements qualifications skills skill experience experiences
+    background backgrounds process processes hiring application applications candidacy candidate
+    candidates decision decisions steps step next update updates news status information info
+    details detail questions question answers answer career careers growth success goals goal plans
+    plan projects project future industry field insight insights perspective perspectives thoughts
+    thought ideas idea advice feedback concerns concern consideration help support hospitality
+    kindness patience welcome time website site email emails message messages reply response
+    schedule convenience interest interests passion mission-driven fit match sense picture
+    overview understanding knowledge learning hearing everything great good new current exciting
+    excited amazing wonderful interesting particular specific various different important
+    innovative talented passionate hardworking friendly warm dynamic collaborative whole entire
+    overall general best real true nice lovely fantastic impressive impressed incredible fun
+    enjoyable enjoyed enjoy pleasure glad happy thrilled pleased grateful thankful appreciate
+    appreciated thank thanks join joining contribute contributing contribution help helping learn
+    learned learning hear heard share shared sharing bring bringing know knowing think thinking
+    believe feel feeling look looking want like love loved enjoy provide offer apply use add
+    benefit benefits grow growing succeed reach reaching continue continuing open opened
+    potential possible able available valuable asset assets strong unique special first last
+    busy kind thoughtful detailed insightful inspiring engaging candid clear quick brief short
+    long little big bigger small large high higher better more further additional extra other
+    approach approaches way ways side aspect aspects area areas part parts piece role's company's
+    team's manager managers leadership leaders leader hiring-manager recruiter recruiters panel
+    interviewer interviewers person yourself themselves everyone folks individuals employees
+    employee clients customers customer client service services product products
+    dream perfect ideal exciting wonderful tour visit lunch coffee walk walkthrough final
+    paper board track hand mind touch behalf""".split()
+)
+
+_ROLE_NOUNS = frozenset(
+    "role roles position positions job jobs opening openings post vacancy internship".split()
+)
+_SLOT_BEFORE = frozenset("at join joining joined with for about to from of".split())
+_SLOT_AFTER = frozenset("sounds seems looks is has team culture family".split())
+# A token: a word (letters, digits, inner apostrophes and hyphens) or a
+# punctuation mark that ends a phrase.
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:!?()\u2014\u2013\"“”]")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+# Words after which the next phrase names what was discussed.
+_TRIGGERS = frozenset(
+    """about regarding concerning around on re your team's company's team’s company’s
+    discuss discussed discussing cover covered covering mention mentioned mentioning described
+    describing explained explaining outlined outlining highlighted highlighting shared sharing
+    showed shown walked through over told tackle tackled tackling solve solved solving improve
+    improved improving build building launch launched launching develop developed developing
+    redesign redesigned redesigning streamline streamlined streamlining expand expanded
+    expanding reduce reduced reducing increase increased increasing grow growing migrate
+    migrated migrating implement implemented implementing automate automated automating scale
+    scaled scaling modernise modernising modernize modernizing replace replaced replacing fix
+    fixed fixing cut cutting overhaul overhauled overhauling""".split()
+)
+_NP_TRIGGERS = frozenset("your team's company's team’s company’s".split())
+_OVER_AFTER = frozenset("went go going gone".split())
+_OBJECT_STOP = frozenset(
+    """and but or nor which who whom that how what why when where whether if because so as
+    i we you he she they it is are was were will would could should can may might be been
+    has have had do does did am while though although since at""".split()
+)
+_NP_STOP = _OBJECT_STOP | frozenset(
+    """of at in for with to from by on about regarding into over during after before""".split()
+)
+_SKIP_LEAD = frozenset("me us through".split())
+_SELF = frozenset("my me myself mine".split())
+_THINGS = frozenset(
+    """project projects initiative initiatives migration launch rollout roll-out system systems
+    platform tool tools program programme campaign campaigns redesign pipeline pipelines dashboard
+    dashboards framework app feature features release roadmap strategy expansion acquisition
+    merger audit transition reorg restructuring backlog budget pilot study trial grant partnership
+    integration rebrand upgrade overhaul refactor conversion database model workflow""".split()
+)
+_TIME_WORDS = frozenset(
+    """am pm a.m p.m minutes minute mins hours hour hrs days day weeks week months month years year
+    yrs o'clock oclock""".split()
+)
+_DATE_BEFORE = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed wednesday
+    thu thurs thursday fri friday sat saturday sun sunday on at by the""".split()
+)
+_COMMON_CAPS = frozenset(
+    """I OK CV CVs HR ASAP PTO FYI EOD COB USA US UK EU CEO CTO CFO COO VP PM AM TBD TODO FIXME XX
+    XXX II III IV RE FW FWD PS""".split()
+)
+_SELF_NOUNS = frozenset(
+    """experience skills skill background knowledge expertise certification degree certificate
+    course courses training""".split()
+)
+_DIGIT = re.compile(r"\d")
+_MARK_GATE = re.compile(r"\d|[A-Za-z][A-Z]")
+_DETAIL_SLOT = re.compile(
+    r"specific|detail|topic|discuss|project|something|mention|example|challenge|aspect|area|point"
+    r"|insight|goal|initiative|problem|idea|thing|talked|conversation|plan|\bx\b|\by\b|\bz\b",
+    re.I,
+)
+_NAME_SLOT = re.compile(
+    r"name|e-?mail|phone|contact|title|company|employer|organi[sz]ation|position|role|job|date|day"
+    r"|yesterday|today|address|signature|number|linkedin|interviewer|recruiter|city|location",
+    re.I,
+)
+
+
+def _detail_placeholder(name: str) -> bool:
+    """A template slot that asks for a detail, not for a name or a date."""
+    if _DETAIL_SLOT.search(name):
+        return True
+    words = re.split(r"[\s/]+", name.strip())
+    return len(words) >= 4 and not _NAME_SLOT.search(name)
+
+
+def _key_stems(topic: str, generic: frozenset[str]) -> list[str]:
+    words = [w.lower() for w in _WORD.findall(topic.replace("-", " ").replace("/", " "))]
+    content = [w for w in words if w not in _STOP]
+    keys = [stem(w) for w in content if stem(w) not in generic]
+    if not keys:
+        keys = [stem(w) for w in content]
+    return list(dict.fromkeys(keys))
+
+
+def _sentence_stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text.replace("-", " ").replace("/", " "))}
+
+
+def _topic_mentioned(draft: Draft, text: str, share: float, generic: frozenset[str]) -> bool:
+    sentences = [_sentence_stems(t) for _, t in body_sentences(draft, text)]
+    for topic in draft.context.topics:
+        keys = _key_stems(topic, generic)
+        if not keys:
+            continue
+        need = max(1, math.ceil(share * len(keys) - 1e-9))
+        if any(len(set(keys) & words) >= need for words in sentences):
+            return True
+    return False
+
+
+_CAP_RUN = re.compile(r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&|of)){0,3}")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_ROLE_AT = re.compile(r"(?:role|position|job|opening|post|vacancy|internship)s?\b")
+
+
+def _known_names(draft: Draft, sentences: list[str]) -> set[str]:
+    """Lower-case words that name people or the role: context names, the
+    greeting and signature, and the role title."""
+    names = {w.lower() for w in draft.context.names}
+    for region in (draft.greeting, draft.signature):
+        if region is not None:
+            names.update(w.lower() for w in _WORD.findall(draft.slice(region)))
+    for sent in sentences:
+        for m in _ROLE_AT.finditer(sent.lower()):  # "the web development role": the title
+            for word in reversed(_WORD.findall(sent[max(0, m.start() - 60) : m.start()])[-3:]):
+                if word.lower() in _STOP:
+                    break
+                names.add(word.lower())
+    return names
+
+
+def _slot_names(sentences: list[str]) -> set[str]:
+    """Lower-case words of capitalised names in a company slot."""
+    names: set[str] = set()
+    for sent in sentences:
+        for m in _CAP_RUN.finditer(sent):
+            if m.group() == "I":
+                continue
+            words = _WORD.findall(m.group())
+            before = sent[max(0, m.start() - 12) : m.start()].split()
+            after = _NEXT_WORD.match(sent, m.end())
+            slot = (
+                (before and before[-1].lower() in _SLOT_BEFORE)
+                or (after is not None and after.group(1).lower() in _SLOT_AFTER)
+                or words[-1].endswith(("'s", "’s", "s'", "s’"))
+                or sent[m.end() : m.end() + 2] in ("'s", "’s")
+            )
+            if slot:  # a capitalised run in a company slot: "at Acme Health", "Acme's"
+                for word in words:
+                    names.add(word.lower())
+                    names.add(word.lower().rstrip("'’s"))
+    return names
+
+
+def _kept(word: str, low: str, generic: frozenset[str]) -> bool:
+    """Could ``word`` (``low`` in lower case) be a detail, before names are
+    ruled out?"""
+    if low in _STOP or low in _DATE_BEFORE or low.isdigit() or (len(low) < 3 and not word.isupper()):
+        return False
+    return stem(low) not in generic
+
+
+_HOOKS = _TRIGGERS | _THINGS
+
+
+def _candidates(toks: list[str], lows: list[str], generic: frozenset[str]) -> Iterator[str]:
+    """Possible details in one sentence's tokens, in order."""
+    n = len(toks)
+    for i in [i for i, low in enumerate(lows) if low in _HOOKS]:
+        low = lows[i]
+        if low in _THINGS:
+            j = i - 1
+            while j >= 0 and i - j <= 3 and toks[j][0].isalnum() and lows[j] not in _STOP:
+                if _kept(toks[j], lows[j], generic):
+                    yield toks[j]
+                j -= 1
+            continue
+        if low == "over" and not (i > 0 and lows[i - 1] in _OVER_AFTER):
+            continue
+        np_only = low in _NP_TRIGGERS
+        stops = _NP_STOP if np_only else _OBJECT_STOP
+        end = min(n, i + 1 + (3 if np_only else 6))
+        j = i + 1
+        while j < n and lows[j] in _SKIP_LEAD:
+            j += 1
+            end = min(n, end + 1)
+        if j < n and lows[j] in _SELF:
+            continue  # "improve my candidacy": about the writer
+        while j < end:
+            word = toks[j]
+            if not word[0].isalnum() or lows[j] in stops:
+                break
+            if _kept(word, lows[j], generic):
+                yield word
+            j += 1
+
+
+def _self_near(toks: list[str], i: int) -> bool:
+    """Token ``i`` describes the writer: "my 5 years", "SQL experience"."""
+    before = [t.lower() for t in toks[max(0, i - 3) : i]]
+    after = [t.lower() for t in toks[i + 1 : i + 3]]
+    return "my" in before or "i've" in before or "i’ve" in before or bool(_SELF_NOUNS.intersection(after)) or (
+        "i" in before and ("have" in before or "bring" in before)
+    )
+
+
+def _marks(toks: list[str], sent: str) -> Iterator[str]:
+    """Numbers that are not dates, times or durations; acronyms and names with
+    digits ("EHR", "COVID-19", "Q3")."""
+    if _MARK_GATE.search(sent) is None:
+        return
+    has_digit = _DIGIT.search(sent) is not None
+    for i, tok in enumerate(toks):
+        if not tok[0].isalnum():
+            continue
+        if has_digit and tok[0].isdigit():
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            prev = toks[i - 1].lower() if i > 0 else ""
+            core = tok.rstrip(".,")
+            if nxt in _TIME_WORDS or prev in _DATE_BEFORE or ":" in tok:
+                continue
+            if core.lower().endswith(("st", "nd", "rd", "th", "am", "pm")) and not core[-3:-2].isalpha():
+                if prev in _DATE_BEFORE or nxt in _DATE_BEFORE or core.lower().endswith(("am", "pm")):
+                    continue
+            if len(core) == 4 and core.isdigit() and core.startswith(("19", "20")):
+                continue  # a year
+            if _self_near(toks, i):
+                continue
+            yield tok
+            continue
+        letters = tok.replace("-", "")
+        acronym = len(tok) >= 2 and tok.rstrip("s").isupper() and tok.rstrip("s").isalpha()
+        camel = tok[1:] != tok[1:].lower() and tok[1:] != tok[1:].upper() and tok.isalpha()
+        mixed = has_digit and any(c.isdigit() for c in letters) and any(c.isalpha() for c in letters)
+        if not (acronym or camel or mixed):
+            continue
+        if tok in _COMMON_CAPS or tok.rstrip("s") in _COMMON_CAPS or _self_near(toks, i):
+            continue
+        yield tok
+
+
+def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
+    """The first concrete detail in the body, or None."""
+    body = draft.body
+    if body is None:
+        return None
+    chunk = text[body.start : body.end]
+    toks = _TOKEN.findall(chunk)
+    lows = _TOKEN.findall(lower(chunk))
+    known: set[str] | None = None
+    slots: set[str] | None = None
+    for word in itertools.chain(_candidates(toks, lows, generic), _marks(toks, chunk)):
+        low = word.lower()
+        bare = low.rstrip("'’s")
+        if known is None:
+            known = _known_names(draft, [chunk])
+        if low in known or bare in known:
+            continue
+        if word[:1].isupper():  # capitalised: could be the company
+            if slots is None:
+                slots = _slot_names([chunk])
+            if low in slots or bare in slots:
+                continue
+        return word
+    return None
+
+
+def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    anchor = first_sentence(draft)
+    if anchor is None:
+        return
+    body = draft.body
+    if draft.mode == "template" and body is not None and any(
+        body.contains(p.span) and _detail_placeholder(p.name) for p in draft.placeholders
+    ):
+        return
+    extra = options.get("generic_words")
+    generic = _GENERIC | {stem(str(w).lower()) for w in extra} if extra else _GENERIC
+    text = masked_text(draft)
+    topics = draft.context.topics
+    if topics:
+        if _topic_mentioned(draft, text, float(options.get("topic_share", 0.6)), generic):
+            return
+        listed = ", ".join(f'"{quote(t, 40)}"' for t in topics[:3])
+        more = f" (and {len(topics) - 3} more)" if len(topics) > 3 else ""
+        first_para = draft.paragraphs[0]
+        yield check.finding(
+            anchor,
+            f"mentions none of the topics from the interview: {listed}{more}",
+            fix=Fix(
+                Span(first_para.end, first_para.end),
+                f" I especially enjoyed our discussion of {topics[0]}.",
+                "mention a topic you discussed",
+            ),
+        )
+        return
+    if _specific(draft, text, generic) is not None:
+        return
+    yield check.finding(
+        anchor,
+        "names nothing specific from the conversation or the job, so it could be sent to anyone",
+    )
+
+
+CHECK = Check(
+    code="FL301",
+    name="no-specific-detail",
+    severity=Severity.WARNING,
+    summary="A note that names nothing specific from the conversation or the job.",
+    why=(
+        "A follow-up is meant to make you memorable, and what people remember is the moment "
+        "that stood out: a project, a problem the team is working on, a topic you discussed "
+        "(G4). \"I enjoyed learning more about the role\" fits every interview with every "
+        "company, so it reminds the reader of nothing. List the topics in the context to have "
+        "the check look for them."
+    ),
+    example=(
+        "Hi Dana,\n\nThank you for meeting with me. I enjoyed learning more about the role "
+        "and the company culture.\n\nBest,\nSam"
+    ),
+    instead=(
+        "Hi Dana,\n\nThank you for meeting with me. I enjoyed hearing how your team plans to "
+        "clear the month-end reporting backlog before the audit.\n\nBest,\nSam"
+    ),
+    run_fn=_run,
+    rationale=("G4",),
+    options={"topic_share": 0.6, "generic_words": []},
+    kinds=frozenset({"thank-you", "status-check", "general"}),
+)
