@@ -49,6 +49,7 @@ __all__ = [
 
 START_TIMEOUT = 10.0  # seconds from spawn to the first answered ping
 REQUEST_TIMEOUT = 30.0
+_MAX_TRIES = 4  # connections per request; at most one of them to a worker we started
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _LOG_NAME = "worker.log"
 
@@ -237,13 +238,21 @@ class WorkerBackend:
 
     # -- internals -----------------------------------------------------------
     def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Send ``request``; if the worker is gone, start it again once."""
-        for attempt in (1, 2):
+        """Send ``request``; if the worker is gone, start it again once.
+
+        A connection to a worker this call did not start may fail without
+        costing the restart: a killed worker's threads can hold its socket
+        open for a moment after it died, so a connect succeeds and is then
+        reset. Once this call has started a worker, the next failure is final.
+        """
+        spawned = False
+        for attempt in range(1, _MAX_TRIES + 1):
             if self._conn is None:
                 try:
-                    self._conn = self._open()
+                    self._conn, fresh = self._open()
                 except OSError as exc:
                     raise WorkerUnavailable(f"cannot reach the grammar worker: {exc}") from None
+                spawned = spawned or fresh
             conn = self._conn
             try:
                 reply = conn.ask(request, self._request_timeout)
@@ -254,22 +263,24 @@ class WorkerBackend:
                 ) from None
             except (OSError, ValueError) as exc:  # died, reset, half a line
                 self.close()
-                if attempt == 2:
+                if spawned or attempt == _MAX_TRIES:
                     raise WorkerUnavailable(
-                        f"the grammar worker stopped answering twice ({exc}); "
-                        f"see {os.path.join(self._cache or cache_dir(), _LOG_NAME)}"
+                        f"the grammar worker stopped answering ({exc}) and a restart did not "
+                        f"help; see {os.path.join(self._cache or cache_dir(), _LOG_NAME)}"
                     ) from None
+                time.sleep(0.05 * attempt)  # let a dying worker finish closing its socket
                 continue
             if not reply.get("ok"):
                 raise WorkerUnavailable(f"the grammar worker failed: {reply.get('error', '?')}")
             return reply
         raise AssertionError("unreachable")
 
-    def _open(self) -> _Connection:
+    def _open(self) -> tuple[_Connection, bool]:
+        """A connection, and whether this call started the worker behind it."""
         path = self.socket_path
         sock = _connect(path)
         if sock is not None:
-            return _Connection(sock)
+            return _Connection(sock), False
         assert self._cache is not None
         lock_path = os.path.join(self._cache, f"{os.path.basename(path)}.lock")
         with open(lock_path, "a") as lock:
@@ -277,8 +288,8 @@ class WorkerBackend:
             try:
                 sock = _connect(path)  # someone may have started it meanwhile
                 if sock is not None:
-                    return _Connection(sock)
-                return self._spawn(path)
+                    return _Connection(sock), False
+                return self._spawn(path), True
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 

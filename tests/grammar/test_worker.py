@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -165,27 +166,37 @@ def test_a_killed_worker_is_started_again(cache):
     backend.close()
 
 
+def peer_pid(conn) -> int:
+    creds = conn.sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[0]
+
+
 def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
     backend = WorkerBackend()
-    backend.ping()
-    opened: list[int] = []
-    real_open = WorkerBackend._open
+    first = backend.ping()["pid"]
+    spawned: list[int] = []
+    killed: list[int] = []
+    real_spawn, real_ask = WorkerBackend._spawn, worker_client._Connection.ask
 
-    def counting_open(self):
-        opened.append(1)
-        return real_open(self)
+    def counting_spawn(self, path):
+        spawned.append(1)
+        return real_spawn(self, path)
 
-    def hang_up(self, request, timeout):
-        raise ConnectionResetError("the worker closed the connection")
+    def poisoned_ask(self, request, timeout):
+        if request["op"] == "grammar":  # this text kills whichever worker reads it
+            pid = peer_pid(self)
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+            wait_dead(pid)
+        return real_ask(self, request, timeout)
 
-    backend.close()
     with monkeypatch.context() as patch:
-        patch.setattr(WorkerBackend, "_open", counting_open)
-        patch.setattr(worker_client._Connection, "ask", hang_up)
-        with pytest.raises(WorkerUnavailable, match="stopped answering twice") as err:
+        patch.setattr(WorkerBackend, "_spawn", counting_spawn)
+        patch.setattr(worker_client._Connection, "ask", poisoned_ask)
+        with pytest.raises(WorkerUnavailable, match="a restart did not help") as err:
             backend.check(TEXT)
     assert isinstance(err.value, GrammarUnavailable)
-    assert len(opened) == 2
+    assert len(spawned) == 1 and len(killed) == 2 and killed[0] == first
 
 
 def test_a_worker_that_cannot_start_raises_a_clear_error(cache, monkeypatch):
