@@ -150,3 +150,18 @@ def test_renders_in_chromium(tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if os.environ.get("FOLLOWUP_LINT_KEEP_SCREENSHOT"):
         shutil.copy(shot, os.environ["FOLLOWUP_LINT_KEEP_SCREENSHOT"])
+
+
+def test_cli_writes_the_html_report(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+    from tests.formats.sample import DRAFT
+
+    (tmp_path / "dana.txt").write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "report.html"
+    done = CliRunner().invoke(cli, ["check", str(tmp_path / "dana.txt"), "--grammar", "off", "--format", "html", "-o", str(out)])
+    assert done.exit_code in (0, 1), done.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
+    assert "<mark " in page and "&lt;sure&gt;" in page and "<sure>" not in page

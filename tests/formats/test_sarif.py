@@ -177,3 +177,30 @@ def test_finding_from_outside_the_catalog_still_gets_a_rule() -> None:
 def test_uris() -> None:
     assert artifact_uri("templates/thank you.txt") == "templates/thank%20you.txt"
     assert artifact_uri("/home/sam/a b.txt") == "file:///home/sam/a%20b.txt"
+
+
+def test_cli_run_with_the_real_catalog_is_schema_valid(validator: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+    from linter.registry import load_checks
+    from tests.formats.sample import DRAFT
+
+    draft = tmp_path / "dana.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "report.sarif"
+    done = CliRunner().invoke(cli, ["check", str(draft), "--grammar", "off", "--format", "sarif", "--output", str(out)])
+    assert done.exit_code in (0, 1), done.output
+    log = json.loads(out.read_text(encoding="utf-8"))
+    validator.validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    checks = load_checks()
+    assert [r["id"] for r in rules] == [c.code for c in checks]
+    assert [r["fullDescription"]["text"] for r in rules] == [c.why for c in checks]
+    results = log["runs"][0]["results"]
+    assert results, "the sample draft has findings"
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        start, length = region["charOffset"], region["charLength"]
+        assert 0 <= start and start + length <= len(DRAFT)
