@@ -54,7 +54,26 @@ _INFLECT = r"(?:s|es|ed|d|ing)?"
 
 
 def _prep(fragment: str) -> str:
-    return fragment.replace("'", APOS)
+    """Let a plain apostrophe in ``fragment`` match the typographic one too
+    (inside a character class it gains the other form; outside, a class)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in fragment:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append("'’" if ch == "'" else ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        else:
+            out.append(APOS if ch == "'" else ch)
+    return "".join(out)
 
 
 def literal(phrase: str) -> str:
@@ -107,7 +126,7 @@ def lower(text: str) -> str:
 
 
 def _left_ok(low: str, start: int) -> bool:
-    if start == 0:
+    if start == 0 or low[start] in "'’":  # a clitic such as "'d" starts mid-token
         return True
     before = low[start - 1]
     return not (before.isalnum() or before in "_'’")

@@ -39,6 +39,11 @@ _ADVERBS = (
 )
 _FEELING = r"(?:interested|excited|enthusiastic|eager|keen|thrilled|passionate|energi[sz]ed|motivated)"
 _NOT_ABOUT_ROLE = r"(?:meet|hear|speak|talk|chat|connect|receive|see you|get your|learn (?:if|whether|when))"
+_NOT_ROLE_TAIL = (
+    r"\s+(?:hearing|your\s+(?:thoughts|feedback|views|reply|response)|knowing"
+    r"|learning\s+(?:if|whether|when))"
+)
+_NOT_ROLE_OBJECT = r"\s+in" + _NOT_ROLE_TAIL
 _JOIN = (
     r"(?:join|work(?:ing)?\s+(?:for|with|at|on|alongside|together|there|here)|contribut|be(?:come|coming|ing)?"
     r"\s+(?:a\s+)?part|becom|bring|help\s+(?:your|the|you)|be\s+considered|move\s+forward|take\s+on|start"
@@ -55,8 +60,7 @@ _INTEREST = Phrases(
         # "interested in the role", "my interest in joining" (not "interested in hearing back")
         (
             ("interest", "interested"),
-            r"interest(?:ed)?\s+in(?!\s+(?:hearing|your\s+(?:thoughts|feedback|views|reply|response)|knowing"
-            r"|learning\s+(?:if|whether|when)))",
+            rf"interest(?:ed)?\s+in(?!{_NOT_ROLE_TAIL})",
         ),
         (
             ("interest", "interested", "enthusiasm", "excitement", "eagerness", "keen", "excited"),
@@ -70,7 +74,7 @@ _INTEREST = Phrases(
         (
             _FEELINGS,
             rf"(?:i'm|we're|remains?|feel|feeling|am)\s+"
-            rf"(?:{_ADVERBS}\s+)*{_FEELING}(?!\s+to\s+{_NOT_ABOUT_ROLE})",
+            rf"(?:{_ADVERBS}\s+)*{_FEELING}(?!\s+to\s+{_NOT_ABOUT_ROLE}|{_NOT_ROLE_OBJECT})",
         ),
         (
             _FEELINGS,
@@ -123,8 +127,8 @@ _INTEREST = Phrases(
 _KEEP_IN_MIND = Phrases(
     (
         (
-            ("keep",),
-            r"keep\s+(?:me|my\s+(?:\w+\s+){0,2}?(?:resume|cv|details|application|information|profile|name))"
+            ("keep", "kept", "keeping"),
+            r"(?:keep|kept|keeping)\s+(?:me|my\s+(?:\w+\s+){0,2}?(?:resume|cv|details|application|information|profile|name))"
             r"\s+(?:\w+\s+)?(?:in\s+mind|on\s+file|on\s+your\s+radar|on\s+record)",
         ),
         (("consider",), r"consider\s+me\s+for\s+(?:any\s+)?(?:future|other|upcoming|similar|later|new)"),

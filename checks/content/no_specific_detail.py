@@ -193,7 +193,11 @@ def _key_stems(topic: str, generic: frozenset[str]) -> list[str]:
 
 
 def _sentence_stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text.replace("-", " ").replace("/", " "))}
+    """Stems of a sentence's words, plus each pair of neighbours run together
+    ("rolling out" also gives "rollout", "night shift" gives "nightshift")."""
+    stems = [stem(w) for w in _WORD.findall(text.replace("-", " ").replace("/", " "))]
+    joined = {a + b for a, b in zip(stems, stems[1:])}
+    return set(stems) | joined
 
 
 def _topic_mentioned(draft: Draft, text: str, share: float, generic: frozenset[str]) -> bool:

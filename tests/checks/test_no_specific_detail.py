@@ -1,0 +1,210 @@
+"""FL301 no-specific-detail."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.content.no_specific_detail import CHECK
+from linter.context import Context
+from linter.models import Fix, Severity, Span
+from tests.helpers import marked, run_check
+
+GENERIC = "names nothing specific from the conversation or the job, so it could be sent to anyone"
+THANK_YOU = Context(kind="thank-you")
+NURSING = Context(
+    kind="thank-you",
+    company="Riverside Health",
+    role="Charge Nurse",
+    interviewer_name="Dana Li",
+    topics=("night-shift staffing", "the new EHR rollout"),
+)
+
+
+def _run(text: str, context: Context | None = THANK_YOU, **kw):
+    found = run_check(CHECK, text, context=context, **kw)
+    return [(f.code, f.span, f.message, f.severity, f.fix) for f in found]
+
+
+def _generic(span: Span):
+    return [("FL301", span, GENERIC, Severity.WARNING, None)]
+
+
+def test_metadata():
+    assert (CHECK.code, CHECK.name, CHECK.severity) == (
+        "FL301", "no-specific-detail", Severity.WARNING)
+    assert CHECK.kinds == frozenset({"thank-you", "status-check", "general"})
+    assert CHECK.rationale == ("G4",)
+    assert CHECK.options == {"topic_share": 0.6, "generic_words": []}
+
+
+def test_example_fires_and_instead_passes():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for meeting with me.]] I enjoyed learning more about the role "
+        "and the company culture.\n\nBest,\nSam"
+    )
+    assert text == CHECK.example
+    assert _run(CHECK.example, None) == _generic(span)
+    assert _run(CHECK.instead, None) == []
+
+
+# -- with topics from the context ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I keep thinking about how you are staffing the night shifts.",
+        "Your plans for night-shift staffing sound ambitious.",
+        "I have some ideas for the night shift staff rota.",
+        "I'd be glad to help with rolling out the EHR.",
+        "The EHR rollouts I led at my last hospital taught me a lot.",
+    ],
+)
+def test_a_topic_mentioned_in_any_order_and_inflection_passes(sentence: str):
+    text = f"Hi Dana,\n\nThank you for Tuesday. {sentence}\n\nBest,\nSam"
+    assert _run(text, NURSING) == []
+
+
+def test_no_topic_mentioned_lists_the_topics_with_a_fix():
+    text, (span, at) = marked(
+        "Hi Dana,\n\n[[Thank you for meeting with me on Tuesday.]] I enjoyed the visit.[[]]\n\n"
+        "I look forward to hearing from you.\n\nBest,\nSam"
+    )
+    assert _run(text, NURSING) == [
+        ("FL301", span,
+         'mentions none of the topics from the interview: "night-shift staffing", '
+         '"the new EHR rollout"',
+         Severity.WARNING,
+         Fix(at, " I especially enjoyed our discussion of night-shift staffing.",
+             "mention a topic you discussed"))
+    ]
+
+
+def test_half_of_a_topic_is_not_enough():
+    # "shift" alone is one of the three key words of "night-shift staffing".
+    text, (span, at) = marked(
+        "Hi Dana,\n\n[[Thank you for Tuesday.]] I can work any shift you need.[[]]\n\nBest,\nSam"
+    )
+    ctx = Context(kind="thank-you", topics=("night-shift staffing",))
+    assert _run(text, ctx) == [
+        ("FL301", span, 'mentions none of the topics from the interview: "night-shift staffing"',
+         Severity.WARNING,
+         Fix(at, " I especially enjoyed our discussion of night-shift staffing.",
+             "mention a topic you discussed"))
+    ]
+
+
+def test_more_than_three_topics_are_summarised():
+    ctx = Context(kind="thank-you", topics=("budgets", "hiring plans", "the audit", "travel"))
+    text, (span, at) = marked("Hi Dana,\n\n[[Thank you for Tuesday.]][[]]\n\nBest,\nSam")
+    assert _run(text, ctx) == [
+        ("FL301", span,
+         'mentions none of the topics from the interview: "budgets", "hiring plans", '
+         '"the audit" (and 1 more)',
+         Severity.WARNING,
+         Fix(at, " I especially enjoyed our discussion of budgets.", "mention a topic you discussed"))
+    ]
+
+
+def test_topic_share_option():
+    ctx = Context(kind="thank-you", topics=("night-shift staffing",))
+    text = "Hi Dana,\n\nThank you for Tuesday. I can work any shift you need.\n\nBest,\nSam"
+    assert _run(text, ctx, options={"topic_share": 0.3}) == []
+
+
+# -- without topics --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I enjoyed hearing about your plans to open a second depot in Leeds.",
+        "You mentioned that the returns backlog doubles every December.",
+        "Our conversation about churned subscribers has stayed with me.",
+        "I have a few ideas for the onboarding redesign we discussed.",
+        "It was great to learn how the team is migrating its reports to Snowflake.",
+        "I was impressed that the clinic cut waiting times by 30% last year.",
+        "Thank you for showing me the new triage dashboard.",
+        "I would love to help your team reach younger readers with the podcast.",
+        "The move to the EHR system sounds like a big project.",
+    ],
+)
+def test_concrete_details_pass(sentence: str):
+    text = f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
+    assert _run(text) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I enjoyed learning more about the role and the company culture.",
+        "It was great to hear about the position and the team.",
+        "I enjoyed our conversation about the Marketing Coordinator position at Brightwave.",
+        "Brightwave sounds like a great company, and I loved learning more about Brightwave.",
+        "I look forward to hearing from you about the next steps in the process.",
+        "I enjoyed our Zoom call on Tuesday at 10am and meeting you on 3 March.",
+        "I believe my 5 years of SQL experience would make me a strong fit.",
+        "It was a pleasure to learn about your current projects and your experiences at the firm.",
+    ],
+)
+def test_generic_notes_fire(body: str):
+    text, (span,) = marked(
+        f"Hi Dana,\n\n[[Thank you for taking the time to meet with me.]] {body}\n\nBest,\nSam"
+    )
+    assert _run(text) == _generic(span)
+
+
+def test_company_interviewer_and_role_from_the_context_are_not_details():
+    ctx = Context(kind="thank-you", company="Acme Freight", role="Route Planner",
+                  interviewer_name="Dana Li")
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for telling me about Acme Freight.]] I enjoyed talking about the "
+        "Route Planner role with you and Dana Li.\n\nBest,\nSam"
+    )
+    assert _run(text, ctx) == _generic(span)
+
+
+def test_placeholders_are_no_detail_in_a_draft():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for your time.]] I enjoyed our conversation about "
+        "[specific topic discussed].\n\nBest,\nSam"
+    )
+    assert _run(text) == _generic(span)
+
+
+@pytest.mark.parametrize(
+    "slot", ["[specific topic discussed]", "{detail}", "[something you talked about]",
+             "[specific aspect of the role]"],
+)
+def test_a_detail_slot_satisfies_the_check_in_a_template(slot: str):
+    text = f"Hi [Name],\n\nThank you for your time. I enjoyed our talk about {slot}.\n\nBest,\n[Your Name]"
+    assert _run(text, mode="template") == []
+
+
+def test_name_slots_do_not_satisfy_the_check_in_a_template():
+    text, (span,) = marked(
+        "Hi [Name],\n\n[[Thank you for your time.]] I enjoyed learning about [Company Name] and "
+        "the [Job Title] role.\n\nBest,\n[Your Name]"
+    )
+    assert _run(text, mode="template") == _generic(span)
+
+
+def test_details_in_the_quoted_reply_do_not_count():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for your reply.]] I enjoyed learning about the role.\n\nBest,\nSam"
+        "\n\nOn Mon, 3 Mar 2026, Dana Li wrote:\n> We discussed the Leeds depot expansion.\n"
+    )
+    assert _run(text) == _generic(span)
+
+
+def test_generic_words_option():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for your time.]] I enjoyed hearing about the warehouse.\n\nBest,\nSam"
+    )
+    assert _run(text) == []
+    assert _run(text, options={"generic_words": ["warehouses"]}) == _generic(span)
+
+
+def test_other_kinds_are_not_checked():
+    text = "Hi Dana,\n\nThank you for letting me know.\n\nBest,\nSam"
+    assert _run(text, Context(kind="post-rejection")) == []
