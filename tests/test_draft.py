@@ -140,6 +140,12 @@ def test_malformed_front_matter(text, message):
         ("Great to meet you at the fair. I'd like to connect here.", "linkedin"),
         ("Thank you for the interview on Tuesday.", "thank-you"),
         ("Here is the portfolio link you asked for.", "general"),
+        ("Thanks for getting back to me. Please keep me in mind for future openings.", "post-rejection"),
+        ("I got your email about the job. Please keep my CV on file.", "post-rejection"),
+        ("Thanks for letting me know the timeline, it helps.", "thank-you"),
+        ("Thank you again for the interview. It has been two weeks, so I wanted to check.", "status-check"),
+        ("To follow up on our conversation about churn, here is the deck.", "general"),
+        ("Thank you for the chat today! I would love to stay connected.", "linkedin"),
     ],
 )
 def test_kind_is_inferred_when_the_context_has_none(body, kind):
