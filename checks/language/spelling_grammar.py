@@ -193,7 +193,7 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
     fix = None
     if issue.replacements and issue.replacements[0] != flagged:
         new = issue.replacements[0]
-        fix = Fix(span, new, f'replace with "{new}"' if new else f"remove {quoted}")
+        fix = Fix(span, new, _fix_description(issue.category, new))
     return check.finding(
         span,
         message,
@@ -202,6 +202,13 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
         rule=issue.rule_id,
         category=issue.category,
     )
+
+
+def _fix_description(category: str, new: str) -> str:
+    """Says what the fix does; formatters show the replacement beside it."""
+    if not new:
+        return "delete it"
+    return "correct the spelling" if category == "spelling" else "use the suggested wording"
 
 
 def _at_sentence_start(text: str, at: int) -> bool:

@@ -52,6 +52,7 @@ REQUEST_TIMEOUT = 30.0
 _MAX_TRIES = 4  # connections per request; at most one of them to a worker we started
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _LOG_NAME = "worker.log"
+_MAX_LOG = 1 << 20
 
 
 class WorkerUnavailable(GrammarUnavailable):
@@ -317,7 +318,11 @@ class WorkerBackend:
         except FileNotFoundError:
             pass
         log_path = os.path.join(self._cache, _LOG_NAME)
-        with open(log_path, "ab") as log:
+        try:
+            fresh = os.path.getsize(log_path) > _MAX_LOG  # keep the log small: start over
+        except OSError:
+            fresh = False
+        with open(log_path, "wb" if fresh else "ab") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "linter.grammar.worker", path],
                 stdin=subprocess.DEVNULL,

@@ -9,6 +9,8 @@ to pin what is sent and which issues are kept exactly.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.language.spelling_grammar import CHECK, masked_text
 from linter.check import Tools
@@ -36,8 +38,12 @@ def rows(findings):
     return [(f.code, f.span, f.message, f.severity, f.rule, f.category, f.fix) for f in findings]
 
 
-def fix(span: Span, new: str) -> Fix:
-    return Fix(span, new, f'replace with "{new}"')
+def fix(span: Span, new: str, what: str = "use the suggested wording") -> Fix:
+    return Fix(span, new, what)
+
+
+def spelling_fix(span: Span, new: str) -> Fix:
+    return Fix(span, new, "correct the spelling")
 
 
 # -- metadata and docs ------------------------------------------------------------
@@ -71,7 +77,7 @@ def test_misspelling(tools):
     text, (span,) = marked("Hi Dana,\n\nI [[realy]] enjoyed our talk.\n\nBest,\nSam")
     assert rows(run_check(CHECK, text, tools=tools)) == [
         ("FL101", span, 'possible misspelling: "realy"', Severity.ERROR, "SpellCheck",
-         "spelling", fix(span, "really")),
+         "spelling", spelling_fix(span, "really")),
     ]
 
 
@@ -79,7 +85,7 @@ def test_misspelling_in_the_subject(tools):
     text, (span,) = marked("Subject: Thank you for the [[interveiw]]\n\nHi Dana,\n\nThank you.\n\nBest,\nSam")
     assert rows(run_check(CHECK, text, tools=tools)) == [
         ("FL101", span, 'possible misspelling: "interveiw"', Severity.ERROR, "SpellCheck",
-         "spelling", fix(span, "interview")),
+         "spelling", spelling_fix(span, "interview")),
     ]
 
 
@@ -126,7 +132,7 @@ def test_company_name_from_the_context_is_not_flagged(tools):
     assert run_check(CHECK, text, tools=tools, context=Context(company="Brightwave Labs")) == []
     assert rows(run_check(CHECK, text, tools=tools)) == [
         ("FL101", span, 'possible misspelling: "Brightwave" (if it is a name, add it to the '
-         "vocabulary)", Severity.ERROR, "SpellCheck", "spelling", fix(span, "Rightward")),
+         "vocabulary)", Severity.ERROR, "SpellCheck", "spelling", spelling_fix(span, "Rightward")),
     ]
 
 
@@ -295,7 +301,7 @@ def test_issues_clear_of_blanked_stretches_are_kept():
     )
     assert rows(found) == [
         ("FL101", thank, 'possible misspelling: "Thank"', Severity.ERROR, "SpellCheck", "spelling",
-         fix(thank, "Thanks")),
+         spelling_fix(thank, "Thanks")),
         ("FL101", mail, '"Mail": Whatever says so.', Severity.ERROR, "Whatever", "grammar", None),
     ]
 
@@ -314,7 +320,7 @@ def test_categories_map_to_severities_and_fixes():
     assert rows(found) == [
         ("FL101", a, '"One": R1 says so.', Severity.WARNING, "R1", "style", fix(a, "Uno")),
         ("FL101", b, '"three": R2 says so.', Severity.INFO, "R2", "typography",
-         Fix(b, "", 'remove "three"')),
+         Fix(b, "", "delete it")),
         ("FL101", c, '"five": R3 says so.', Severity.WARNING, "R3", "punctuation", None),
         ("FL101", d, '"seven": R4 says so.', Severity.ERROR, "R4", "grammar", None),
     ]
@@ -351,7 +357,7 @@ def test_a_slip_in_the_first_word_of_the_subject_is_kept():
     _, found = fake_run(text, ("Thnaks", "SpellCheck", "spelling", ("Thanks",)))
     assert rows(found) == [
         ("FL101", span, 'possible misspelling: "Thnaks"', Severity.ERROR, "SpellCheck", "spelling",
-         fix(span, "Thanks")),
+         spelling_fix(span, "Thanks")),
     ]
 
 
@@ -384,3 +390,40 @@ def test_a_dead_backend_raises_instead_of_passing_the_draft():
 def test_nothing_to_check_sends_nothing():
     fake, found = fake_run("Subject:\n\n")
     assert (fake.sent, found) == ([], [])
+
+
+# -- properties ----------------------------------------------------------------------
+
+_ISSUES = st.lists(
+    st.tuples(
+        st.integers(-3, 400),
+        st.integers(0, 40),
+        st.sampled_from(("spelling", "grammar", "style", "typography", "other")),
+        st.lists(st.text(max_size=5), max_size=2),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=300), raw=_ISSUES)
+def test_any_text_and_any_backend_offsets_give_findings_inside_the_text(text, raw):
+    class Random:
+        name = "random"
+
+        def check(self, sent: str) -> list[GrammarIssue]:
+            assert len(sent) == len(text)
+            return [GrammarIssue(s, s + n, "R", c, "m", tuple(r)) for s, n, c, r in raw]
+
+    for f in run_check(CHECK, text, tools=Tools(grammar=Random(), today=TODAY)):
+        assert 0 <= f.span.start <= f.span.end <= len(text)
+        assert f.severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=200))
+def test_real_harper_on_any_text_stays_inside_the_text(harper, text):
+    draft = "Hi Dana,\n\n" + text + "\n\nBest,\nSam"
+    for f in run_check(CHECK, draft, tools=Tools(grammar=harper, today=TODAY)):
+        assert 0 <= f.span.start <= f.span.end <= len(draft)
+        assert f.message

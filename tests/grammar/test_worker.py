@@ -90,6 +90,14 @@ def test_starts_on_demand_and_answers_like_harper_in_process(cache, harper):
     assert (cache / "worker.log").read_text().count("serving") == 1
 
 
+def test_offsets_survive_the_trip_for_any_unicode(cache, harper):
+    text = "Hi Ana,\r\n\r\nI realy 😀 liked the the team. 𝒜 \udcff it was an pleasure.\r\n"
+    with WorkerBackend() as backend:
+        found = backend.check(text)
+    assert found == harper.check(text)
+    assert [text[i.start : i.end] for i in found] == ["realy", "the the", "an"]
+
+
 def test_one_connection_serves_many_requests_and_a_second_client_reuses_the_worker(cache):
     first = WorkerBackend()
     status = first.ping()
