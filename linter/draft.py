@@ -63,7 +63,7 @@ _QUOTE_INTRO = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(
-    r"\[(?P<square>[^\[\]\n]{1,60})\](?!\()"
+    r"\[(?P<square>[^\[\]\n]{1,60}(?:\n[^\[\]\n]{1,60})?)\](?!\()"
     r"|\{\{\s*(?P<curly2>[^{}\n]{1,60}?)\s*\}\}"
     r"|\{(?P<curly>[^{}\n]{1,60})\}"
     r"|<(?P<angle>[A-Za-z][^<>\n@/:]{0,60})>"
@@ -325,7 +325,7 @@ def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
     found: list[Placeholder] = []
     for region in regions:
         for m in _PLACEHOLDER.finditer(text, region.start, region.end):
-            name = next(g for g in m.groups() if g is not None).strip()
+            name = " ".join(next(g for g in m.groups() if g is not None).split())
             found.append(Placeholder(Span(m.start(), m.end()), name))
     return tuple(found)
 

@@ -89,6 +89,13 @@ def test_placeholders_of_every_style_in_message_and_subject():
     ]
 
 
+def test_a_placeholder_may_wrap_onto_the_next_line():
+    d = parse_draft("Hi,\n\nI liked [something specific\nyou discussed] a lot.\n\nBest,\nAl\n")
+    assert [(p.name, _region(d, p.span)) for p in d.placeholders] == [
+        ("something specific you discussed", "[something specific\nyou discussed]")
+    ]
+
+
 def test_email_addresses_and_links_are_not_placeholders():
     d = parse_draft("Hi Jo,\n\nSee <jo@mail.example> and [my site](https://jo.example).\n\nBest,\nJo\n")
     assert d.placeholders == ()

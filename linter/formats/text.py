@@ -43,8 +43,12 @@ def _excerpt(report: FileReport, finding: Finding, style: Style) -> list[str]:
         f"  {gutter} | {style(marker, fg=_COLOURS[finding.severity], bold=True)}",
     ]
     if finding.fix is not None:
-        replacement = finding.fix.replacement.strip() or "(remove)"
-        out.append(f"  {gutter} = fix: {finding.fix.description}: {replacement!r}")
+        fix = finding.fix
+        shown_fix = fix.replacement.strip()
+        if shown_fix and shown_fix not in fix.description:
+            out.append(f"  {gutter} = fix: {fix.description}: \"{shown_fix}\"")
+        else:
+            out.append(f"  {gutter} = fix: {fix.description}")
     return out
 
 
