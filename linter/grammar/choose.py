@@ -50,4 +50,5 @@ def choose_backend(choice: str, url_option: str | None, config: Config | None) -
 def make_tools_for(choice: str, url_option: str | None, config: Config | None) -> Tools:
     from linter.grammar.embedded import make_readability
 
-    return Tools(grammar=choose_backend(choice, url_option, config), readability=make_readability())
+    backend = choose_backend(choice, url_option, config)
+    return Tools(grammar=backend, readability=make_readability(share=backend))
