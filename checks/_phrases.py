@@ -295,8 +295,10 @@ _TRAILING = " \t\r\n\"'”’)]"
 
 
 def is_question(sentence: str) -> bool:
-    """A sentence that ends in a question mark (closing quotes allowed)."""
-    return sentence.rstrip(_TRAILING).endswith("?")
+    """A sentence that ends in a question mark, alone or in a run such as
+    "?!" or "??" (closing quotes and brackets allowed after it)."""
+    stripped = sentence.rstrip(_TRAILING)
+    return "?" in stripped[len(stripped.rstrip("?!")) :]
 
 
 def quote(text: str, limit: int = 90) -> str:

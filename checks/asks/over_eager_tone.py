@@ -76,7 +76,7 @@ _DESPERATE = Phrases(
         (("need",), r"i\s+need\s+(?:this|the)\s+(?:job|role|position|offer)"),
         (("beg", "begging"), r"(?:i\s+)?beg(?:ging)?\s+(?:you|of\s+you)|i'm\s+begging|i\s+am\s+begging|please,?\s+i\s+beg"),
         (("please",), r"please,?\s+please"),
-        (("desperate",), r"(?:i'm|i\s+am|i\s+feel|getting)\s+(?:\w+\s+)?desperate"),
+        (("desperate",), r"(?:i'm|i\s+am|i\s+feel|getting)\s+(?:(?!not\b|never\b|hardly\b)\w+\s+)?desperate"),
         (
             ("mean", "means"),
             r"(?:this|the)\s+(?:job|role|position|opportunity)\s+(?:means|would\s+mean)\s+(?:absolutely\s+)?"

@@ -1,7 +1,9 @@
 """FL404 too-many-questions: more questions than a follow-up should carry.
 
 Counts the body's sentences that end in a question mark ("??" or "?!" at
-the end still count once). More than ``max_questions`` (3) is flagged once:
+the end still count once). A question mark inside a quoted title that the
+sentence splitter took for an ending ('I read "Why queues?" on your blog')
+is not counted: the piece after it goes on in lower case on the same line. More than ``max_questions`` (3) is flagged once:
 the span runs from the first question over the limit to the end of the
 last question, and the message quotes that first extra question. Questions
 in the quoted reply, the subject or the signature do not count.
@@ -20,9 +22,23 @@ from linter.models import Finding, Severity, Span
 __all__ = ["CHECK"]
 
 
+def _continues(text: str, span: Span, after: list[tuple[Span, str]]) -> bool:
+    """The "sentence" goes on after its question mark: the next piece, on the
+    same line, starts in lower case ('I read "Why queues?" on your blog')."""
+    if not after:
+        return False
+    nxt, nxt_text = after[0]
+    return "\n" not in text[span.end : nxt.start] and nxt_text[:1].islower()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     limit = int(options.get("max_questions", 3))
-    questions = [(span, text) for span, text in body_sentences(draft) if is_question(text)]
+    sentences = list(body_sentences(draft))
+    questions = [
+        (span, text)
+        for i, (span, text) in enumerate(sentences)
+        if is_question(text) and not _continues(draft.text, span, sentences[i + 1 : i + 2])
+    ]
     if len(questions) <= limit:
         return
     first, text = questions[limit]

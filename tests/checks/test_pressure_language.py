@@ -1,0 +1,127 @@
+"""FL402 pressure-language."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.asks.pressure_language import CHECK
+from linter.context import Context
+from linter.models import Fix, Severity
+from tests.helpers import marked, run_check
+
+THANK_YOU = Context(kind="thank-you")
+
+
+def _run(text: str, context: Context | None = THANK_YOU, **kw):
+    found = run_check(CHECK, text, context=context, **kw)
+    return [(f.code, f.span, f.message, f.severity, f.fix) for f in found]
+
+
+def _note(body: str) -> str:
+    return f"Hi Dana,\n\nThank you for Tuesday. {body}\n\nBest,\nSam"
+
+
+def _f(span, message, fix=None):
+    return ("FL402", span, message, Severity.ERROR, fix)
+
+
+def test_metadata():
+    assert (CHECK.code, CHECK.name, CHECK.severity) == ("FL402", "pressure-language", Severity.ERROR)
+    assert CHECK.kinds == frozenset()
+    assert CHECK.rationale == ("G10",)
+
+
+def test_example_fires_and_instead_passes():
+    text, spans = marked(
+        "Hi Dana,\n\nThank you for Tuesday. I [[need an answer by Friday]], so please reply "
+        "[[ASAP]][[!!]]\n\nBest,\nSam"
+    )
+    assert text == CHECK.example
+    assert _run(CHECK.example, None) == [
+        _f(spans[0], 'puts a deadline on the employer: "need an answer by Friday"'),
+        _f(spans[1], 'presses for speed: "ASAP"'),
+        _f(spans[2], 'doubled punctuation reads as impatient: "!!"',
+           Fix(spans[2], "!", 'keep a single "!"')),
+    ]
+    assert _run(CHECK.instead, None) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase"),
+    [
+        ("I [[need a decision by the end of the week]].", "need a decision by the end of the week"),
+        ("[[If I don't hear back by Monday]], I will assume the answer is no.",
+         "If I don't hear back by Monday"),
+        ("Please [[respond by 5pm]] today.", "respond by 5pm"),
+        ("I [[need to know by Thursday]] at the latest.", "need to know by Thursday"),
+        ("[[Otherwise I will accept]] the other company's terms.", "Otherwise I will accept"),
+        ("This is your [[last chance]] to reach me.", "last chance"),
+    ],
+)
+def test_deadlines_and_ultimatums(body: str, phrase: str):
+    text, (span,) = marked(_note(body))
+    assert _run(text) == [_f(span, f'puts a deadline on the employer: "{phrase}"')]
+
+
+def test_a_competing_offer_used_as_a_lever():
+    text, spans = marked(_note("I [[have another offer]] and [[need to know soon]]."))
+    assert _run(text) == [
+        _f(spans[0], 'uses a competing offer to hurry the employer: "have another offer"'),
+        _f(spans[1], 'puts a deadline on the employer: "need to know soon"'),
+    ]
+
+
+@pytest.mark.parametrize("word", ["ASAP", "as soon as possible", "urgently", "immediately", "right away"])
+def test_urgency_words(word: str):
+    text, (span,) = marked(_note(f"Please send me the feedback [[{word}]]."))
+    assert _run(text) == [_f(span, f'presses for speed: "{word}"')]
+
+
+@pytest.mark.parametrize(("marks", "single"), [("??", "?"), ("!!!", "!"), ("?!", "?"), ("!?", "?")])
+def test_doubled_punctuation_is_fixed_to_one_mark(marks: str, single: str):
+    text, (span,) = marked(_note(f"Is the role still open[[{marks}]]"))
+    assert _run(text) == [
+        _f(span, f'doubled punctuation reads as impatient: "{marks}"',
+           Fix(span, single, f'keep a single "{single}"'))
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I can start immediately if that helps.",
+        "I'm available to start ASAP.",
+        "I could relocate right away.",
+        "I look forward to hearing from you at your earliest convenience.",
+        "I don't need an answer by Friday; take the time you need.",
+        "I will be away until Monday, so please take your time.",
+        "Thanks again!",
+    ],
+)
+def test_availability_and_calm_wording_pass(body: str):
+    assert _run(_note(body)) == []
+
+
+def test_one_finding_per_phrase_across_sentences():
+    text, spans = marked(_note("Please reply [[urgently]]. Any news[[??]] I [[need an answer today]]."))
+    assert _run(text) == [
+        _f(spans[0], 'presses for speed: "urgently"'),
+        _f(spans[1], 'doubled punctuation reads as impatient: "??"', Fix(spans[1], "?", 'keep a single "?"')),
+        _f(spans[2], 'puts a deadline on the employer: "need an answer today"'),
+    ]
+
+
+def test_the_subject_and_quoted_reply_are_ignored():
+    text = (
+        "Subject: URGENT??\n\nHi Dana,\n\nThank you for the update.\n\nBest,\nSam\n\n"
+        "On Mon, 3 Mar 2026, Dana Li wrote:\n> Please reply ASAP!!\n"
+    )
+    assert _run(text) == []
+
+
+def test_extra_phrases_from_config():
+    text, (span,) = marked(_note("I [[must insist on]] a reply."))
+    assert _run(text, options={"extra_phrases": ["must insist on"]}) == [
+        _f(span, 'puts a deadline on the employer: "must insist on"')
+    ]
+    assert _run(text) == []
