@@ -211,7 +211,28 @@ def make_readability(
         from linter.grammar.worker_client import WorkerBackend
 
         client = share if isinstance(share, WorkerBackend) else WorkerBackend()
-        return client.grade
+        return _WorkerGrade(client)
     from linter.readability import coleman_liau_grade
 
     return coleman_liau_grade
+
+
+class _WorkerGrade:
+    """The worker's ``grade``, falling back to the same formula in process
+    when the worker cannot be had: unlike grammar, a grade computed here is
+    exactly the one the worker would give, so nothing is lost but time, and
+    the run is not aborted over a reading grade."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.local: Callable[[str], float] | None = None
+
+    def __call__(self, text: str) -> float:
+        if self.local is None:
+            try:
+                return float(self.client.grade(text))
+            except GrammarUnavailable:
+                from linter.readability import coleman_liau_grade
+
+                self.local = coleman_liau_grade  # do not wait for a dead worker again
+        return self.local(text)

@@ -294,6 +294,7 @@ def test_worker_off_runs_harper_in_process(cache, monkeypatch):
     assert [i.rule_id for i in backend.check(TEXT)] == ["SpellCheck", "RepeatedWords", "AnA"]
     assert make_readability() is coleman_liau_grade
     assert isinstance(make_embedded_backend(use_worker=True), WorkerBackend)
+    assert make_readability(use_worker=True) is not coleman_liau_grade
     monkeypatch.delenv("FOLLOWUP_LINT_WORKER")
     assert isinstance(make_embedded_backend(use_worker=False), HarperBackend)
     assert make_readability(in_process=True) is coleman_liau_grade
@@ -310,6 +311,20 @@ def test_readability_shares_the_grammar_connection(cache):
     assert grade(TEXT) == coleman_liau_grade(TEXT)
     assert backend._conn is conn and backend.ping()["requests"] == served + 2
     backend.close()
+
+
+def test_readability_falls_back_to_in_process_when_the_worker_cannot_start(cache, monkeypatch):
+    calls: list[str] = []
+
+    def broken(self, text):
+        calls.append(text)
+        raise WorkerUnavailable("no worker")
+
+    monkeypatch.setattr(WorkerBackend, "grade", broken)
+    grade = make_readability(use_worker=True)
+    assert grade(TEXT) == coleman_liau_grade(TEXT)
+    assert grade("Short. Text.") == coleman_liau_grade("Short. Text.")
+    assert calls == [TEXT]  # the dead worker is asked once, not on every draft
 
 
 def test_client_module_imports_nothing_heavy():
