@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import io
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -137,11 +139,14 @@ def bench_ours(installation: Installation, checks: int, sentence_cache: bool) ->
             server.SERVER_CONFIG.pop("cacheSize", None)
             server.SERVER_CONFIG.pop("cacheTTLSeconds", None)
         try:
+            log = io.StringIO()
             began = time.perf_counter()
-            state = server.start(cache, idle_timeout=0).state
+            state = server.start(cache, idle_timeout=0, log=log).state
             start = time.perf_counter() - began
             backend = LanguageToolBackend(state.url, cache=cache)
             first = timed(lambda: backend.check(DRAFT))
+            found = re.search(r"healthy after ([\d.]+) s", log.getvalue())
+            healthy = float(found.group(1)) if found else float("nan")
             warm = [timed(lambda: backend.check(DRAFT)) for _ in range(checks)]
             rss = psutil.Process(state.pid).memory_info().rss
         finally:
@@ -149,7 +154,8 @@ def bench_ours(installation: Installation, checks: int, sentence_cache: bool) ->
             server.SERVER_CONFIG.update(saved)
             server.stop(cache)
     label = "followup-lint server" + ("" if sentence_cache else ", no sentence cache")
-    return {"server": label, "start": ms(start) + " (incl. warm-up check)",
+    return {"server": label, "healthy": ms(healthy),
+            "ready": ms(start + first) + " (start warms up with a short check)",
             "first": ms(first), "p50": ms(statistics.median(warm)),
             "p95": ms(percentile(warm, 95)), "rss": f"{rss / 2**20:.0f} MiB"}
 
@@ -191,7 +197,7 @@ def bench_ltp(installation: Installation, checks: int) -> dict[str, str]:
         finally:
             tool.close()
     return {"server": f"language-tool-python (import {ms(import_time)})",
-            "start": ms(start), "first": ms(first),
+            "healthy": ms(start), "ready": ms(start + first), "first": ms(first),
             "p50": ms(statistics.median(warm)), "p95": ms(percentile(warm, 95)),
             "rss": f"{rss / 2**20:.0f} MiB"}
 
@@ -222,8 +228,9 @@ def main() -> int:
             bench_ours(installation, args.checks, sentence_cache=False)]
     if not args.no_ltp:
         rows.append(bench_ltp(installation, args.checks))
-    print(table(rows, {"server": "server", "start": "start to healthy",
-                       "first": "first check", "p50": "warm p50",
+    print(table(rows, {"server": "server", "healthy": "start to healthy",
+                       "ready": "start to first draft checked",
+                       "first": "first draft check", "p50": "warm p50",
                        "p95": "warm p95", "rss": "RSS"}))
 
     with tempfile.TemporaryDirectory(prefix="lt-bench-cli-") as tmp:

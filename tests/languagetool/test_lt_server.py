@@ -9,9 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped,unused-ignore]
+import pytest
 
 from linter.grammar.languagetool import server
+from linter.grammar.languagetool.errors import ServerFailed
 from linter.grammar.languagetool.install import MAIN_CLASS
 
 
@@ -121,3 +123,12 @@ def test_ensure_server_reuses_the_running_one(tmp_cache: Path) -> None:
     assert server.ensure_server(tmp_cache) == url
     assert len(java_servers(tmp_cache)) == 1
     assert os.path.exists(tmp_cache / server.LOG)
+
+
+def test_server_dying_at_start_is_a_one_line_error(tmp_cache: Path) -> None:
+    # The JVM refuses a 1 KiB heap and exits at once.
+    with pytest.raises(ServerFailed, match=r"^LanguageTool exited at start \(code 1\): ") as info:
+        server.start(tmp_cache, heap="1k", idle_timeout=0)
+    assert "\n" not in str(info.value)
+    assert server.read_state(tmp_cache) is None
+    assert java_servers(tmp_cache) == []

@@ -120,12 +120,7 @@ def _write_state(cache: Path, state: ServerState) -> None:
     os.replace(tmp, _state_path(cache))
 
 
-def _remove_state(cache: Path, pid: int | None = None) -> None:
-    """Remove the state file (only if it still names ``pid``, when given)."""
-    if pid is not None:
-        current = read_state(cache)
-        if current is None or current.pid != pid:
-            return
+def _remove_state(cache: Path) -> None:
     try:
         _state_path(cache).unlink()
     except FileNotFoundError:
@@ -178,11 +173,13 @@ def _healthy(url: str, timeout: float = 2.0) -> bool:
     return code == 200
 
 
-def status(cache: Path | None = None) -> ServerStatus | None:
+def status(cache: Path | None = None, *,
+           health_timeout: float = 2.0) -> ServerStatus | None:
     """The running server of this cache folder, or None.
 
     A state file whose process is gone, or whose pid now belongs to another
-    program, counts as not running (``start`` replaces it).
+    program, counts as not running (``start`` replaces it). ``healthy`` says
+    whether it answered within ``health_timeout`` seconds.
     """
     cache = cache or cache_dir()
     state = read_state(cache)
@@ -195,7 +192,7 @@ def status(cache: Path | None = None) -> ServerStatus | None:
         rss = int(proc.memory_info().rss)
     except Exception:  # the process may exit between the two calls
         rss = 0
-    return ServerStatus(state, _healthy(state.url), rss,
+    return ServerStatus(state, _healthy(state.url, health_timeout), rss,
                         max(0.0, time.time() - state.started_at))
 
 
@@ -239,7 +236,8 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
         raise NotInstalled("LanguageTool is not installed in "
                            f"{cache}: run 'followup-lint languagetool install'")
     with file_lock(cache / LOCK):
-        current = status(cache)
+        # Patient: a busy server on a loaded machine must not be replaced.
+        current = status(cache, health_timeout=15.0)
         if current is not None and current.healthy:
             return StartResult(current.state, already_running=True)
         java = find_java(env)
@@ -258,8 +256,6 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
 
 def _launch(cache: Path, java: str, classpath: str, heap: str,
             idle_timeout: float, timeout: float, log: TextIO) -> ServerState:
-    import psutil  # type: ignore[import-untyped,unused-ignore]
-
     config = _write_config(cache)
     for _attempt in range(3):  # the free port may be taken before Java binds it
         port = _free_port()
@@ -272,28 +268,44 @@ def _launch(cache: Path, java: str, classpath: str, heap: str,
             proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, cwd=cache,
                                     start_new_session=True)
-        url = f"http://{HOST}:{port}"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                break
-            if _healthy(url, timeout=1.0):
-                healthy = time.time() - started_at
-                version = _warm(url)
-                log.write(f"LanguageTool {version} healthy after {healthy:.1f} s, "
-                          f"warmed up after {time.time() - started_at:.1f} s\n")
-                create_time = psutil.Process(proc.pid).create_time()
-                return ServerState(proc.pid, port, version, started_at,
-                                   create_time, heap, idle_timeout)
-            time.sleep(0.1)
-        else:
+        try:
+            state = _wait_healthy(proc, port, started_at, heap, idle_timeout,
+                                  timeout, log)
+        except ServerFailed as exc:
             _kill(proc)
-            raise ServerFailed(f"LanguageTool did not answer within {timeout:.0f} s; "
-                               f"see {cache / LOG}")
+            raise ServerFailed(f"{exc}; see {cache / LOG}") from None
+        except BaseException:  # never leave an unrecorded server behind
+            _kill(proc)
+            raise
+        if state is not None:
+            return state
         if "Address already in use" not in _log_tail(cache):
             raise ServerFailed(f"LanguageTool exited at start (code {proc.returncode}): "
                                f"{_last_error(cache)}; see {cache / LOG}")
     raise ServerFailed(f"LanguageTool could not bind a free port; see {cache / LOG}")
+
+
+def _wait_healthy(proc: subprocess.Popen[bytes], port: int, started_at: float,
+                  heap: str, idle_timeout: float, timeout: float,
+                  log: TextIO) -> ServerState | None:
+    """Poll until the server answers, then warm it up; None if it exited."""
+    import psutil  # type: ignore[import-untyped,unused-ignore]
+
+    url = f"http://{HOST}:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return None
+        if _healthy(url, timeout=1.0):
+            healthy = time.time() - started_at
+            version = _warm(url)
+            log.write(f"LanguageTool {version} healthy after {healthy:.1f} s, "
+                      f"warmed up after {time.time() - started_at:.1f} s\n")
+            create_time = psutil.Process(proc.pid).create_time()
+            return ServerState(proc.pid, port, version, started_at,
+                               create_time, heap, idle_timeout)
+        time.sleep(0.1)
+    raise ServerFailed(f"LanguageTool did not answer within {timeout:.0f} s")
 
 
 def _log_tail(cache: Path, size: int = 8000) -> str:
