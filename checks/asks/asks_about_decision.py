@@ -3,6 +3,9 @@ will hear.
 
 Two families of asks are told apart:
 
+* demands for the outcome, flagged in every kind of note even without a
+  question: "I need an answer by Friday", "I need to know whether you..."
+  (FL402 reports the deadline wording as pressure too);
 * blunt asks about the outcome, flagged in every kind of note: "did I get
   the job?", "have you made a decision?", "whether you have decided on the
   position yet", "is the position filled?", "why haven't I heard back?",
@@ -10,7 +13,8 @@ Two families of asks are told apart:
   "give me some good news";
 * polite asks about where the process stands: "could you share where things
   stand?", "is there an update on the timeline?", "what are the next steps?",
-  "when can I expect to hear back?", "let me know how the process is going".
+  "when can I expect to hear back?", "let me know how the process is going",
+  "have you finished interviewing?", "will there be a second round?".
   A status check may hold one of these (K3): the first is fine, each further
   one is flagged. In any other kind of note each one is flagged.
 
@@ -122,6 +126,19 @@ _BLUNT = Phrases(
         ),
     )
 )
+# Demands: statements that press for the outcome, flagged without a "?".
+_DEMAND = Phrases(
+    (
+        (
+            ("need", "needs", "want", "expect", "require", "must"),
+            r"(?:need|needs|want|expect|require|must\s+(?:have|get))\s+(?:an?\s+|your\s+|the\s+|a\s+final\s+)?"
+            r"(?:answer|decision|response|reply|verdict|outcome)\s+(?:from\s+you\s+)?"
+            r"(?:by|before|within|today|tomorrow|this\s+week|asap|soon|now|immediately|quickly|right\s+away)",
+        ),
+        (("need",), r"need\s+to\s+know\s+(?:if|whether|what)\s+(?:i|you|the\s+team)\b"),
+        (("tell", "let"), r"(?:tell|let)\s+me\s+(?:now|today|immediately|right\s+away)\s+(?:if|whether)"),
+    )
+)
 # "Any news yet?" on its own: elliptical and impatient.
 _BARE_NEWS = Phrases(
     (
@@ -168,6 +185,18 @@ _POLITE = Phrases(
             r"(?:decide|have|make|be\s+(?:making|in\s+touch))",
         ),
         (("back",), r"(?:hear|hearing)\s+back"),
+        (
+            ("finished", "completed", "wrapped", "concluded", "done"),
+            r"(?:have|has|are|is)\s+(?:you|the\s+team|they|the\s+panel|the\s+committee)\s+(?:\w+\s+)?"
+            r"(?:finished|completed|wrapped\s+up|concluded|done\s+with)\s+(?:\w+\s+)?"
+            r"(?:interview|interviews|interviewing|the\s+process|the\s+search|your\s+search|the\s+first\s+round)",
+        ),
+        (
+            ("round", "stage", "interview"),
+            r"will\s+there\s+be\s+(?:a|another|any)\s+(?:second|third|next|final|further|follow-up)?\s*"
+            r"(?:round|stage|interview)",
+        ),
+        (("candidates",), r"(?:other|remaining|final|shortlisted)\s+candidates"),
     )
 )
 _DENIAL = Phrases(
@@ -188,6 +217,9 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
         if _DENIAL.search(text):
             continue
         question = is_question(text)
+        if _DEMAND.search(text):
+            yield check.finding(span, f'demands an answer about the hiring decision: "{quote(text)}"')
+            continue
         hit = _BLUNT.search(text, extras) or _BARE_NEWS.search(text)
         if hit and (question or asks_before(text, hit[1])):
             yield check.finding(span, f'asks outright about the hiring decision: "{quote(text)}"')

@@ -1,15 +1,17 @@
 """FL302 no-continued-interest: the body never says the writer still wants
 the job.
 
-Counts: interest or enthusiasm stated in the present ("I remain very
+Counts: interest or enthusiasm stated in the present (common misspellings
+such as "intrested" included: FL101 reports the typo, this check the intent) ("I remain very
 interested in the role", "I'm excited about the opportunity", "even more
 enthusiastic after our talk", "reiterate my interest"), wanting to join or
 contribute ("I would love to join the team", "I'd be thrilled to contribute",
 "I hope to bring my experience to...", "I look forward to working with
 you", "can't wait to get started"), and "X sounds like a great place to
-work". After a rejection, asking to be kept in mind counts too ("keep me in
+work", "my dream job", "I would do anything to work here". After a
+rejection, asking to be kept in mind or reconsidered counts too ("keep me in
 mind", "keep my CV on file", "interested in future openings", "stay in
-touch").
+touch", "please reconsider").
 
 Does not count: "I look forward to hearing from you" on its own, excitement
 about hearing back ("eager to hear from you"), past-tense pleasantries
@@ -37,7 +39,11 @@ _ADVERBS = (
     r"(?:still|now|even|very|really|so|truly|genuinely|incredibly|extremely|highly|more|all the more"
     r"|most|particularly|especially|definitely|deeply|quite|sincerely|just as|as|both)"
 )
-_FEELING = r"(?:interested|excited|enthusiastic|eager|keen|thrilled|passionate|energi[sz]ed|motivated)"
+# common misspellings count too: FL101 reports the typo, this check the intent
+_FEELING = (
+    r"(?:interested|intrested|intersted|interessted|excited|exicted|excitied|enthusiastic|enthusiatic"
+    r"|eager|keen|thrilled|passionate|energi[sz]ed|motivated)"
+)
 _NOT_ABOUT_ROLE = r"(?:meet|hear|speak|talk|chat|connect|receive|see you|get your|learn (?:if|whether|when))"
 _NOT_ROLE_TAIL = (
     r"\s+(?:hearing|your\s+(?:thoughts|feedback|views|reply|response)|knowing"
@@ -52,7 +58,8 @@ _JOIN = (
 )
 
 _FEELINGS = (
-    "interested", "excited", "enthusiastic", "eager", "keen", "thrilled", "passionate", "energised",
+    "interested", "intrested", "intersted", "interessted", "excited", "exicted", "excitied",
+    "enthusiastic", "enthusiatic", "eager", "keen", "thrilled", "passionate", "energised",
     "energized", "motivated",
 )
 _INTEREST = Phrases(
@@ -117,6 +124,12 @@ _INTEREST = Phrases(
         ),
         (("keen", "eager"), r"(?:still|very|really|more|all)\s+(?:\w+\s+)?(?:keen|eager)\b"),
         (
+            ("dream",),
+            r"(?:my|a|the|absolute|true)\s+(?:\w+\s+)?dream\s+(?:job|role|company|employer|position|team)",
+        ),
+        (("anything", "whatever"), r"(?:do|give)\s+(?:anything|whatever\s+it\s+takes)\s+(?:to|for)"),
+        (("imagine",), r"imagine\s+(?:myself\s+)?working\s+anywhere\s+else"),
+        (
             ("fit", "match"),
             r"(?:excellent|perfect|ideal|great|strong)\s+(?:fit|match)\s+for\s+(?:me|my\s+(?:skills|interests|goals))",
         ),
@@ -137,6 +150,7 @@ _KEEP_IN_MIND = Phrases(
             r"(?:future|other|upcoming|similar)\s+(?:\w+\s+)?(?:openings|roles|positions|opportunities|vacancies)",
         ),
         (("touch",), r"(?:stay|keep)\s+in\s+touch"),
+        (("reconsider",), r"reconsider"),
         (("connected",), r"stay\s+connected"),
     )
 )

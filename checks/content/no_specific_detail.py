@@ -4,8 +4,13 @@ With interview topics in the context (``topics:``), the body must mention at
 least one. A topic counts as mentioned when most of its key words (content
 words, minus generic ones such as "team" or "role") appear in one sentence,
 in any order and inflection: "night-shift staffing" is matched by "staffing
-the night shifts". The share is the option ``topic_share`` (0.6: one of one,
-two of two, two of three, three of four key words).
+the night shifts". Words built on one root count as one ("medication" and
+"medicine" share "medic"), and so do run-together pairs ("rolling out" and
+"rollout"). The share is the option ``topic_share`` (0.6: one of one, two of
+two, two of three, three of four key words). A paraphrase that keeps only
+some key word of a topic ("residents living with dementia" for
+"dementia-friendly activities") passes when the body also holds a concrete
+detail by the rules below.
 
 Without topics, the check looks for a reference to something concrete from
 the conversation or the job beyond the role title and the company name:
@@ -60,7 +65,8 @@ _STOP = frozenset(
     further once one ones up down out off through toward towards across along among per via re
     bit lot lots way ways well quite rather i'm i've i'd i'll you're you've we're we've we'd
     let get got getting make made take took see saw seen say said go going went gone come came
-    thing things something anything everything nothing someone anyone everyone kind sort""".split()
+    thing things something anything everything nothing someone anyone everyone kind sort back yet
+    soon later now again ago recently shortly earlier""".split()
 )
 
 # Words a note can use about any job at any company: never a detail.
@@ -109,7 +115,7 @@ _SLOT_BEFORE = frozenset("at join joining joined with for about to from of".spli
 _SLOT_AFTER = frozenset("sounds seems looks is has team culture family".split())
 # A token: a word (letters, digits, inner apostrophes and hyphens) or a
 # punctuation mark that ends a phrase.
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:!?()\u2014\u2013\"“”]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:!?()\u2014\u2013\"“”\n]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 # Words after which the next phrase names what was discussed.
@@ -123,7 +129,18 @@ _TRIGGERS = frozenset(
     expanding reduce reduced reducing increase increased increasing grow growing migrate
     migrated migrating implement implemented implementing automate automated automating scale
     scaled scaling modernise modernising modernize modernizing replace replaced replacing fix
-    fixed fixing cut cutting overhaul overhauled overhauling""".split()
+    fixed fixing cut cutting overhaul overhauled overhauling hear hearing heard learn learning
+    learned learnt see seeing saw understand understanding""".split()
+)
+_WH = frozenset("how what why where".split())
+_CLAUSE_STOP = frozenset("and but or nor because so which that while though although since".split())
+_SENTENCE_START = frozenset(".!?\n\"“(:")
+_PEOPLE_BEFORE = frozenset(
+    "thank thanks meet meeting met and with to from ask tell introduce introducing including".split()
+)
+_COMMON_NAMES = frozenset(
+    """i i'm i've i'd i'll i’m i’ve i’d i’ll zoom teams google meet skype linkedin mr ms mrs dr
+    prof english""".split()
 )
 _NP_TRIGGERS = frozenset("your team's company's team’s company’s".split())
 _OVER_AFTER = frozenset("went go going gone".split())
@@ -163,6 +180,7 @@ _SELF_NOUNS = frozenset(
 )
 _DIGIT = re.compile(r"\d")
 _MARK_GATE = re.compile(r"\d|[A-Za-z][A-Z]")
+_CAPITAL_GATE = re.compile(r"[a-z,;:]\s+[A-Z]")
 _DETAIL_SLOT = re.compile(
     r"specific|detail|topic|discuss|project|something|mention|example|challenge|aspect|area|point"
     r"|insight|goal|initiative|problem|idea|thing|talked|conversation|plan|\bx\b|\by\b|\bz\b",
@@ -192,24 +210,42 @@ def _key_stems(topic: str, generic: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+_PREFIX = 5  # stems sharing their first five letters are taken as one word
+
+
 def _sentence_stems(text: str) -> set[str]:
     """Stems of a sentence's words, plus each pair of neighbours run together
-    ("rolling out" also gives "rollout", "night shift" gives "nightshift")."""
+    ("rolling out" also gives "rollout", "night shift" gives "nightshift"),
+    plus a prefix entry for long stems ("medicat" and "medicin" share
+    "medic~"), so that near-synonyms built on one root match."""
     stems = [stem(w) for w in _WORD.findall(text.replace("-", " ").replace("/", " "))]
-    joined = {a + b for a, b in zip(stems, stems[1:])}
-    return set(stems) | joined
+    out = set(stems)
+    out.update(a + b for a, b in zip(stems, stems[1:]))
+    out.update(w[:_PREFIX] + "~" for w in stems if len(w) > _PREFIX)
+    return out
 
 
-def _topic_mentioned(draft: Draft, text: str, share: float, generic: frozenset[str]) -> bool:
+def _hits(keys: list[str], words: set[str]) -> int:
+    return sum(
+        1 for k in keys if k in words or (len(k) > _PREFIX and k[:_PREFIX] + "~" in words)
+    )
+
+
+def _topic_mentioned(draft: Draft, text: str, share: float, generic: frozenset[str]) -> str:
+    """"yes" when a topic is mentioned, "partly" when only some key word of a
+    topic appears, "no" otherwise."""
     sentences = [_sentence_stems(t) for _, t in body_sentences(draft, text)]
+    partly = False
     for topic in draft.context.topics:
         keys = _key_stems(topic, generic)
         if not keys:
             continue
         need = max(1, math.ceil(share * len(keys) - 1e-9))
-        if any(len(set(keys) & words) >= need for words in sentences):
-            return True
-    return False
+        best = max((_hits(keys, words) for words in sentences), default=0)
+        if best >= need:
+            return "yes"
+        partly = partly or best > 0
+    return "partly" if partly else "no"
 
 
 _CAP_RUN = re.compile(r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&|of)){0,3}")
@@ -244,7 +280,7 @@ def _slot_names(sentences: list[str]) -> set[str]:
             before = sent[max(0, m.start() - 12) : m.start()].split()
             after = _NEXT_WORD.match(sent, m.end())
             slot = (
-                (before and before[-1].lower() in _SLOT_BEFORE)
+                (before and (before[-1].lower() in _SLOT_BEFORE or before[-1].lower() in _PEOPLE_BEFORE))
                 or (after is not None and after.group(1).lower() in _SLOT_AFTER)
                 or words[-1].endswith(("'s", "’s", "s'", "s’"))
                 or sent[m.end() : m.end() + 2] in ("'s", "’s")
@@ -290,6 +326,11 @@ def _candidates(toks: list[str], lows: list[str], generic: frozenset[str]) -> It
             end = min(n, end + 1)
         if j < n and lows[j] in _SELF:
             continue  # "improve my candidacy": about the writer
+        if j < n and lows[j] in _WH and not np_only:
+            # "hear how the team plans to switch to zone picking": a clause
+            stops = _CLAUSE_STOP
+            j += 1
+            end = min(n, j + 8)
         while j < end:
             word = toks[j]
             if not word[0].isalnum() or lows[j] in stops:
@@ -311,7 +352,7 @@ def _self_near(toks: list[str], i: int) -> bool:
 def _marks(toks: list[str], sent: str) -> Iterator[str]:
     """Numbers that are not dates, times or durations; acronyms and names with
     digits ("EHR", "COVID-19", "Q3")."""
-    if _MARK_GATE.search(sent) is None:
+    if _MARK_GATE.search(sent) is None and _CAPITAL_GATE.search(sent) is None:
         return
     has_digit = _DIGIT.search(sent) is not None
     for i, tok in enumerate(toks):
@@ -333,7 +374,18 @@ def _marks(toks: list[str], sent: str) -> Iterator[str]:
             yield tok
             continue
         letters = tok.replace("-", "")
-        acronym = len(tok) >= 2 and tok.rstrip("s").isupper() and tok.rstrip("s").isalpha()
+        if (
+            tok[0].isupper()
+            and i > 0
+            and toks[i - 1] not in _SENTENCE_START
+            and tok[1:].islower()
+            and tok.lower() not in _COMMON_NAMES
+            and tok.lower() not in _DATE_BEFORE
+        ):
+            yield tok  # a proper noun mid-sentence ("the Midwest territory")
+            continue
+        core = tok[:-1] if tok.endswith("s") else tok
+        acronym = len(core) >= 2 and core.isupper() and core.isalpha()
         camel = tok[1:] != tok[1:].lower() and tok[1:] != tok[1:].upper() and tok.isalpha()
         mixed = has_digit and any(c.isdigit() for c in letters) and any(c.isalpha() for c in letters)
         if not (acronym or camel or mixed):
@@ -383,8 +435,11 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     text = masked_text(draft)
     topics = draft.context.topics
     if topics:
-        if _topic_mentioned(draft, text, float(options.get("topic_share", 0.6)), generic):
+        mentioned = _topic_mentioned(draft, text, float(options.get("topic_share", 0.6)), generic)
+        if mentioned == "yes":
             return
+        if mentioned == "partly" and _specific(draft, text, generic) is not None:
+            return  # a topic's key word plus a concrete detail: paraphrased
         listed = ", ".join(f'"{quote(t, 40)}"' for t in topics[:3])
         more = f" (and {len(topics) - 3} more)" if len(topics) > 3 else ""
         first_para = draft.paragraphs[0]

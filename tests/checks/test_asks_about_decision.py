@@ -98,6 +98,36 @@ def test_a_polite_status_question_fires_in_a_thank_you_note(question: str):
     ]
 
 
+@pytest.mark.parametrize(
+    "demand",
+    [
+        "However, I need an answer by Friday, as another firm is waiting for me.",
+        "I need to know whether you want me before the end of the month.",
+    ],
+)
+def test_demands_for_the_outcome_fire_without_a_question(demand: str):
+    for ctx in (THANK_YOU, STATUS):
+        text, (span,) = marked(_note(f"[[{demand}]]"))
+        assert _run(text, ctx) == [
+            ("FL401", span, f'demands an answer about the hiring decision: "{demand}"',
+             Severity.ERROR, None)
+        ], ctx.kind
+
+
+def test_process_questions_count_towards_the_one_allowed():
+    text, spans = marked(
+        "Hi Dana,\n\nI remain very interested in the role. Has the team finished interviewing? "
+        "[[Will there be a second round?]] [[When do you expect to make a final decision?]]"
+        "\n\nBest,\nSam"
+    )
+    again = 'asks about the process again; one polite question is enough: "{}"'
+    assert _run(text, STATUS) == [
+        ("FL401", spans[0], again.format("Will there be a second round?"), Severity.ERROR, None),
+        ("FL401", spans[1], again.format("When do you expect to make a final decision?"),
+         Severity.ERROR, None),
+    ]
+
+
 def test_the_second_polite_question_in_a_status_check_fires():
     text, (span,) = marked(
         "Hi Dana,\n\nI wanted to check in on the analyst role. Is there an update on the timeline? "

@@ -66,6 +66,9 @@ def test_example_fires_and_instead_passes():
         "Northwind sounds like a wonderful place to work.",
         "I am eager to put my forecasting skills to work for your team.",
         "The position really appeals to me.",
+        "I am very intrested in joining your team.",
+        "Evergreen is my absolute dream company.",
+        "I would do anything to work for you.",
     ],
 )
 def test_interest_in_many_phrasings_passes(sentence: str):
@@ -115,6 +118,7 @@ def test_the_fix_goes_at_the_end_of_the_last_paragraph():
         "I'd like to be considered for any future roles on the team.",
         "I remain interested in other positions at the company.",
         "I hope we can stay in touch.",
+        "Please, please reconsider my application.",
     ],
 )
 def test_after_a_rejection_keeping_in_touch_counts(sentence: str):

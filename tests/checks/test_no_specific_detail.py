@@ -106,6 +106,34 @@ def test_more_than_three_topics_are_summarised():
     ]
 
 
+def test_words_on_one_root_count_as_the_same_word():
+    ctx = Context(kind="thank-you", topics=("medication rounds",))
+    text = "Hi Dana,\n\nThank you for Tuesday. I do the evening medicine round now.\n\nBest,\nSam"
+    assert _run(text, ctx) == []
+
+
+def test_a_partial_paraphrase_passes_with_a_concrete_detail():
+    ctx = Context(kind="thank-you", topics=("dementia-friendly activities",))
+    text = (
+        "Hi Dana,\n\nThank you for Tuesday. I loved hearing about the music afternoons you "
+        "organise for residents living with dementia.\n\nBest,\nSam"
+    )
+    assert _run(text, ctx) == []
+
+
+def test_a_partial_paraphrase_without_a_detail_fires():
+    ctx = Context(kind="thank-you", topics=("dementia-friendly activities",))
+    text, (span, at) = marked(
+        "Hi Dana,\n\n[[Thank you for Tuesday.]] Dementia care matters to me.[[]]\n\nBest,\nSam"
+    )
+    assert _run(text, ctx) == [
+        ("FL301", span, 'mentions none of the topics from the interview: "dementia-friendly activities"',
+         Severity.WARNING,
+         Fix(at, " I especially enjoyed our discussion of dementia-friendly activities.",
+             "mention a topic you discussed"))
+    ]
+
+
 def test_topic_share_option():
     ctx = Context(kind="thank-you", topics=("night-shift staffing",))
     text = "Hi Dana,\n\nThank you for Tuesday. I can work any shift you need.\n\nBest,\nSam"
@@ -127,6 +155,9 @@ def test_topic_share_option():
         "Thank you for showing me the new triage dashboard.",
         "I would love to help your team reach younger readers with the podcast.",
         "The move to the EHR system sounds like a big project.",
+        "Opening the Midwest territory with two new reps sounds like a real challenge.",
+        "It was useful to hear how the depot plans to switch to zone picking.",
+        "It was good to see the handheld scanners the team is testing.",
     ],
 )
 def test_concrete_details_pass(sentence: str):
@@ -145,6 +176,8 @@ def test_concrete_details_pass(sentence: str):
         "I enjoyed our Zoom call on Tuesday at 10am and meeting you on 3 March.",
         "I believe my 5 years of SQL experience would make me a strong fit.",
         "It was a pleasure to learn about your current projects and your experiences at the firm.",
+        "As promised, I have attached my CV. Please thank Andy for me as well.",
+        "I hope to hear soon about how things are going.",
     ],
 )
 def test_generic_notes_fire(body: str):
