@@ -19,7 +19,7 @@ started again once per request; if that fails too the request raises
 checker was gone.
 
 This module is imported by every CLI run, so it imports only small
-standard modules (socket, json, hashlib, fcntl); ``subprocess`` only when
+standard modules (socket, json, fcntl, zlib); ``subprocess`` only when
 a worker must be started and ``platformdirs`` only when
 ``FOLLOWUP_LINT_CACHE`` is not set.
 """
@@ -27,12 +27,12 @@ a worker must be started and ``platformdirs`` only when
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import socket
 import sys
 import time
+import zlib
 from typing import Any
 
 from linter.grammar.base import GrammarIssue, GrammarUnavailable
@@ -98,7 +98,14 @@ def worker_key() -> str:
             parts.append(f"{os.path.basename(path)}={os.stat(path).st_mtime_ns}")
         except OSError:
             parts.append(f"{os.path.basename(path)}=?")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return _digest("|".join(parts))
+
+
+def _digest(text: str) -> str:
+    """16 hex digits naming ``text``. zlib is loaded by every run already;
+    hashlib would add ~3 ms of OpenSSL loading for a file name."""
+    data = text.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def socket_path(directory: str | None = None, key: str | None = None) -> str:
@@ -109,7 +116,7 @@ def socket_path(directory: str | None = None, key: str | None = None) -> str:
     path = os.path.join(directory, f"worker-{key}.sock")
     if len(os.fsencode(path)) <= _MAX_SOCKET_PATH:
         return path
-    tag = hashlib.sha256(os.fsencode(os.path.abspath(directory))).hexdigest()[:8]
+    tag = _digest(os.path.abspath(directory))[:8]
     tmp = os.environ.get("TMPDIR") or "/tmp"
     return os.path.join(tmp, f"followup-lint-{os.getuid()}-{tag}-{key}.sock")
 
