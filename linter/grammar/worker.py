@@ -86,12 +86,19 @@ class _Worker:
         self.idle = idle
         self.started = time.time()
         self.requests = 0
+        clock = time.perf_counter()
         self.grammar = HarperBackend()
         self.grammar.warm()
+        self.grammar.check("Warm up the linter.")
+        built = time.perf_counter()
         self.grade = coleman_liau_grade
         self.grade("Warm up the import. It takes a moment.")
-        self.grammar.check("Warm up the linter.")
+        graded = time.perf_counter()
         _trim_heap()
+        self.startup = (
+            f"harper {built - clock:.2f} s, textstat {graded - built:.2f} s, "
+            f"trim {time.perf_counter() - graded:.2f} s"
+        )
         self.stopping = False
 
     # -- requests ----------------------------------------------------------
@@ -172,7 +179,7 @@ class _Worker:
             return
         inode = os.stat(self.path).st_ino
         _log(f"serving {self.path} ({self.grammar.name}, idle timeout {self.idle:g} s, "
-             f"rss {_rss() >> 20} MB)")
+             f"rss {_rss() >> 20} MB; ready in {self.startup})")
         selector = selectors.DefaultSelector()
         selector.register(listener, selectors.EVENT_READ, None)
         buffers: dict[socket.socket, bytearray] = {}
