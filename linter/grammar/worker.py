@@ -169,6 +169,7 @@ class _Worker:
                 return None
             finally:
                 probe.close()
+        os.chmod(self.path, 0o600)  # drafts are private: only their writer may connect
         listener.listen(64)
         listener.setblocking(False)
         return listener

@@ -122,7 +122,16 @@ def socket_path(directory: str | None = None, key: str | None = None) -> str:
 
 
 def _connect(path: str, timeout: float = 2.0) -> socket.socket | None:
-    """A connection to a live worker, or None (no file, or nobody listening)."""
+    """A connection to a live worker, or None (no file, or nobody listening).
+
+    A socket file owned by another user is refused: drafts are private,
+    and in a shared temp folder anyone could have put it there."""
+    try:
+        owner = os.stat(path).st_uid
+    except FileNotFoundError:
+        return None
+    if owner != os.getuid():
+        raise WorkerUnavailable(f"refusing {path}: it belongs to another user")
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:

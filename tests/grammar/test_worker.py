@@ -163,6 +163,28 @@ def test_a_stale_socket_file_is_replaced(cache):
     backend.close()
 
 
+def test_the_socket_is_private(cache):
+    with WorkerBackend() as backend:
+        path = backend.ping()["socket"]
+        assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="needs root to hand a file to another user")
+def test_a_socket_owned_by_another_user_is_refused(cache):
+    cache.mkdir(parents=True, exist_ok=True)
+    path = socket_path()
+    planted = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    planted.bind(path)
+    planted.listen(1)
+    os.chown(path, 65534, 65534)
+    try:
+        with pytest.raises(WorkerUnavailable, match="belongs to another user"):
+            WorkerBackend().check(TEXT)
+    finally:
+        planted.close()
+        os.unlink(path)
+
+
 def test_a_killed_worker_is_started_again(cache):
     backend = WorkerBackend()
     old = backend.ping()["pid"]
