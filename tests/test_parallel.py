@@ -44,6 +44,14 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+POOL_FROM = 20  # the pool starts at 100 files by default; these tests lower it
+
+
+@pytest.fixture(autouse=True)
+def small_pool_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "PARALLEL_MIN", POOL_FROM)
+
+
 @pytest.fixture
 def spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Records the size of every pooled run."""
@@ -87,10 +95,14 @@ def test_per_folder_config_and_template_globs_reach_the_workers(folder: Path) ->
 
 
 def test_small_runs_stay_serial(folder: Path, spy: list[int]) -> None:
-    few = sorted(str(p) for p in folder.rglob("draft*.txt"))[: PARALLEL_MIN - 1]
+    few = sorted(str(p) for p in folder.rglob("draft*.txt"))[: POOL_FROM - 1]
     result = lint_paths(few, jobs=2, **SETTINGS)
     assert spy == []
-    assert len(result.items) == PARALLEL_MIN - 1
+    assert len(result.items) == POOL_FROM - 1
+
+
+def test_default_threshold() -> None:
+    assert PARALLEL_MIN == 100
 
 
 def test_cli_output_is_byte_identical(folder: Path, spy: list[int]) -> None:
