@@ -224,7 +224,7 @@ def render(result: RunResult) -> str:
     reports = result.reports
     anchored = [(f"d{n + 1}", r) for n, r in enumerate(reports)]
     failed = sum(1 for r in reports if r.failed)
-    stats = [(len(result.items), "drafts"), (len(reports) - failed, "passed"), (failed, "failed")]
+    stats: list[tuple[object, str]] = [(len(result.items), "drafts"), (len(reports) - failed, "passed"), (failed, "failed")]
     if result.errors:
         stats.append((len(result.errors), "unreadable"))
     if reports:
