@@ -12,11 +12,9 @@ green by skipping them.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
@@ -29,16 +27,7 @@ from linter.grammar.languagetool.install import (
     find_java,
     install,
 )
-
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def unavailable(reason: str) -> NoReturn:
-    """Skip locally; under CI=true a missing LanguageTool is a failure."""
-    if IN_CI:
-        pytest.fail(f"LanguageTool unavailable under CI=true: {reason}", pytrace=False)
-    pytest.skip(f"LanguageTool unavailable: {reason}")
-
+from tests.languagetool._support import unavailable
 
 @pytest.fixture(scope="session")
 def lt_cache() -> Path:

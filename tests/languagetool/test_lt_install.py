@@ -24,6 +24,7 @@ from linter.grammar.languagetool.install import (
     install,
     render_pom,
 )
+from tests.languagetool._support import unavailable
 
 
 def bin_dir(tmp_path: Path, *, java: bool, mvn_script: str | None = None) -> Path:
@@ -33,7 +34,7 @@ def bin_dir(tmp_path: Path, *, java: bool, mvn_script: str | None = None) -> Pat
     if java:
         real = shutil.which("java")
         if real is None:
-            pytest.skip("needs java to get past the Java check")
+            unavailable("no java on PATH to get past the Java check")
         (folder / "java").symlink_to(real)
     if mvn_script is not None:
         mvn = folder / "mvn"
