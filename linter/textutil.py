@@ -69,16 +69,13 @@ def split_sentences(text: str, region: Span) -> list[Span]:
 
 
 _NEW_LINE_START = re.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
-_TOKEN = re.compile(r"\S+")
+# A whitespace-delimited token holding at least one letter or digit.
+_WORD_TOKEN = re.compile(r"[^\s]*[^\W_][^\s]*")
 
 
 def word_spans(text: str, region: Span) -> list[Span]:
     """Whitespace tokens inside ``region`` that hold a letter or a digit."""
-    return [
-        Span(m.start(), m.end())
-        for m in _TOKEN.finditer(text, region.start, region.end)
-        if any(ch.isalnum() for ch in m.group())
-    ]
+    return [Span(m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, region.start, region.end)]
 
 
 def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:

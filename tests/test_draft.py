@@ -125,7 +125,7 @@ def test_context_argument_fills_gaps_front_matter_wins():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("---\ncompany: [unclosed\n---\nHi\n", "malformed front matter: line 3: expected ',' or ']', but got '<stream end>'"),
+        ("---\ncompany: [unclosed\n---\nHi\n", "malformed front matter: line 3: did not find expected ',' or ']'"),
         ("---\ncompany: A\nHi there\n", "front matter opened with '---' is never closed"),
         ("---\ncompnay: A\n---\nHi\n", "front matter: unknown context key 'compnay' (did you mean 'company'?)"),
         ("---\nkind: thanks\n---\nHi\n", "front matter: unknown kind 'thanks'"),
