@@ -116,6 +116,8 @@ class _Worker:
                 return {
                     "ok": True,
                     "pid": os.getpid(),
+                    "python": sys.executable,
+                    "root": _package_root(),
                     "backend": self.grammar.name,
                     "socket": self.path,
                     "started": self.started,
@@ -179,6 +181,7 @@ class _Worker:
         if listener is None:
             return
         inode = os.stat(self.path).st_ino
+        self._retire_superseded()
         _log(f"serving {self.path} ({self.grammar.name}, idle timeout {self.idle:g} s, "
              f"rss {_rss() >> 20} MB; ready in {self.startup})")
         selector = selectors.DefaultSelector()
@@ -228,6 +231,42 @@ class _Worker:
             listener.close()
             selector.close()
 
+    def _retire_superseded(self) -> None:
+        """Stop the workers this one replaces: same interpreter, same code
+        folder, older code (another name). Without this, every edit to the
+        grammar code would leave a worker idling for the full timeout.
+
+        Only a worker whose socket carries the current code's name does
+        this, so a long-running client with an old name in memory that
+        starts a worker never stops the current one."""
+        from linter.grammar.base import GrammarUnavailable
+        from linter.grammar.worker_client import _connect, _Connection, worker_key
+
+        folder, name = os.path.split(self.path)
+        if name != f"worker-{worker_key()}.sock":
+            return
+        try:
+            others = [n for n in os.listdir(folder) if n.startswith("worker-") and n.endswith(".sock")]
+        except OSError:
+            return
+        for other in sorted(set(others) - {name}):
+            try:
+                sock = _connect(os.path.join(folder, other), timeout=2.0)
+            except (OSError, GrammarUnavailable):
+                continue
+            if sock is None:
+                continue
+            conn = _Connection(sock)
+            try:
+                reply = conn.ask({"op": "ping"}, 2.0)
+                if reply.get("python") == sys.executable and reply.get("root") == _package_root():
+                    conn.ask({"op": "stop"}, 2.0)
+                    _log(f"stopped worker {reply.get('pid')} ({other}): superseded by this code")
+            except (OSError, ValueError):
+                pass
+            finally:
+                conn.close()
+
     def _read(self, conn: socket.socket, buffer: bytearray) -> bool:
         """Serve the complete lines waiting on ``conn``; false when it closed."""
         try:
@@ -258,6 +297,11 @@ class _Worker:
             return True
         except OSError:
             return False
+
+
+def _package_root() -> str:
+    """The folder holding the ``linter`` package this worker runs."""
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ load on every run. The worker listens on a Unix socket in the cache folder
 ``followup-lint``); the socket's name carries a hash of the package
 version, the harper-py version, the interpreter and the modification
 times of ``linter/grammar/*.py`` and ``linter/readability.py``, so
-changed code is served by a new worker while the old one idles out.
+changed code is served by a new worker, which stops the one it replaces.
 
 Starting is race-free: a client that cannot connect takes an exclusive
 ``flock`` on a lock file, connects again (another run may have just

@@ -260,6 +260,22 @@ def test_a_client_outliving_its_idle_worker_gets_a_new_one(cache, monkeypatch):
     backend.close()
 
 
+def test_a_worker_for_new_code_stops_the_one_it_replaces(cache, monkeypatch):
+    with monkeypatch.context() as patch:  # a client still holding an older code's name
+        patch.setattr(worker_client, "worker_key", lambda: "0000000000000000")
+        old_client = WorkerBackend()
+        old = old_client.ping()
+        old_client.close()
+    assert old["socket"].endswith("worker-0000000000000000.sock")
+    assert old["root"] == str(ROOT) and old["python"] == sys.executable
+    current = WorkerBackend()
+    new = current.ping()["pid"]
+    assert wait_dead(old["pid"], timeout=5)
+    assert [p.pid for p in workers_in(cache)] == [new]
+    assert f"stopped worker {old['pid']} (worker-0000000000000000.sock)" in (cache / "worker.log").read_text()
+    current.close()
+
+
 def test_stop_worker_and_status(cache):
     assert stop_worker() == 0
     pid = WorkerBackend().ping()["pid"]
