@@ -1,10 +1,11 @@
 """Benchmark: from saving a draft to ``followup-lint watch`` reporting it.
 
 Not a pytest test. Starts ``followup-lint watch DIR --format json`` on a
-temp folder, waits for ``ready``, then saves one draft N times -- half
-written in place (open, write, close), half written to a temporary file
-and renamed over the draft, the way most editors save -- each time with
-different text, and measures the time from just before the save to the
+temp folder, waits for ``ready``, then saves one draft N times, each time
+with different text, in turn: written in place (open, write, close);
+written to a temporary file and renamed over the draft, the way most
+editors save; written and kept open (no close event, so the watcher's
+``--debounce`` wait applies). It measures the time from just before the save to the
 report line arriving on the JSON stream. A pause between saves keeps them
 from merging. A second table measures watchdog alone (save -> event in this
 process), which bounds what any observer could gain.
@@ -71,23 +72,32 @@ def bench_watch(grammar: str, saves: int, pause: float, debounce: int | None) ->
             lines.put((time.perf_counter(), line))
 
     threading.Thread(target=pump, daemon=True).start()
-    results: dict[str, list[float]] = {"in place": [], "atomic rename": []}
+    modes = ("in place", "atomic rename", "kept open (debounced)")
+    results: dict[str, list[float]] = {mode: [] for mode in modes}
     try:
         while True:
             _, line = lines.get(timeout=120)
             if json.loads(line).get("event") == "ready":
                 break
         for n in range(saves):
-            atomic = n % 2 == 1
+            mode = modes[n % 3]
             text = draft_text(rng, 100 + n)
+            handle = None
             started = time.perf_counter()
-            _save(draft, text, atomic)
+            if mode == "kept open (debounced)":  # no close event: the debounce decides
+                handle = open(draft, "w", encoding="utf-8")
+                handle.write(text)
+                handle.flush()
+            else:
+                _save(draft, text, mode == "atomic rename")
             while True:
                 arrived, line = lines.get(timeout=30)
                 doc = json.loads(line)
                 if doc.get("event") == "report" and doc["path"].endswith("draft.txt"):
                     break
-            results["atomic rename" if atomic else "in place"].append((arrived - started) * 1000)
+            results[mode].append((arrived - started) * 1000)
+            if handle is not None:
+                handle.close()  # must not cause a second report (nothing changed)
             time.sleep(pause)
             while not lines.empty():  # a stray second report would skew the next save
                 lines.get_nowait()
