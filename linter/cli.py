@@ -16,11 +16,7 @@ import click
 from linter import __version__
 
 if TYPE_CHECKING:
-    from linter.check import Check, Tools
-    from linter.config import Config
-    from linter.context import Context
-    from linter.formats import FileError, RunResult
-    from linter.models import FileReport
+    from linter.command import CheckOutcome, CheckRequest
 
 __all__ = ["main", "cli"]
 
@@ -67,30 +63,6 @@ def cli() -> None:
     """Lint the email you send after a job interview."""
 
 
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _load_context(path: str | None) -> Context | None:
-    if path is None:
-        return None
-    import yaml
-
-    from linter.context import ContextError, parse_context
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-        return parse_context(data)
-    except OSError as exc:
-        raise Abort(f"{path}: cannot read context file: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise Abort(f"{path}: malformed context file: {first}") from None
-    except ContextError as exc:
-        raise Abort(f"{path}: {exc}") from None
-
-
 def _write_output(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -107,33 +79,12 @@ def _write_output(text: str, output: str | None) -> None:
         raise Abort(f"{output}: cannot write report: {exc.strerror}") from None
 
 
-def render(result: RunResult, fmt: str, color: bool) -> str:
-    if fmt == "text":
-        from linter.formats.text import format_text
-
-        return format_text(result, color=color)
-    if fmt == "json":
-        from linter.formats.json_format import format_json
-
-        return format_json(result)
-    import importlib
-
-    module = importlib.import_module(f"linter.formats.{fmt}")
-    return str(module.render(result))
-
-
 def _use_color(choice: bool | None, output: str | None) -> bool:
     if choice is not None:
         return choice
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
-
-
-def exit_code(result: RunResult) -> int:
-    if result.errors:
-        return EXIT_USAGE
-    return EXIT_FINDINGS if any(r.failed for r in result.reports) else EXIT_OK
 
 
 @cli.command()
@@ -174,39 +125,53 @@ def check(
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
-    from linter.registry import load_checks
-    from linter.progress import Progress
-    from linter.runner import RunAborted, lint_paths, validated_selectors
+    from linter.command import CheckRequest
 
-    try:
-        checks = load_checks()
-        overrides: dict[str, Any] = {}
-        if select:
-            overrides["select"] = validated_selectors(_split(select), checks, "--select")
-        if ignore:
-            overrides["ignore"] = validated_selectors(_split(ignore), checks, "--ignore")
-        if fail_on:
-            overrides["fail_on"] = fail_on
-        if fail_under is not None:
-            overrides["fail_under"] = fail_under
-        if mode:
-            overrides["mode"] = mode
-        result = lint_paths(
-            paths,
-            config_path=config_path,
-            context=_load_context(context_path),
-            grammar=grammar,
-            languagetool_url=languagetool_url,
-            overrides=overrides,
-            jobs=jobs,
-            progress=Progress(sys.stderr),
-        )
-    except RunAborted as exc:
-        raise Abort(str(exc)) from None
-    for error in result.errors:
-        click.echo(f"followup-lint: error: {error.path}: {error.message}", err=True)
-    _write_output(render(result, fmt, _use_color(color, output)), output)
-    sys.exit(exit_code(result))
+    request = CheckRequest(
+        paths=paths,
+        fmt=fmt,
+        color=_use_color(color, output) and fmt == "text",
+        config_path=config_path,
+        context_path=context_path,
+        grammar=grammar,
+        languagetool_url=languagetool_url,
+        fail_on=fail_on,
+        fail_under=fail_under,
+        select=select,
+        ignore=ignore,
+        mode=mode,
+        jobs=jobs,
+    )
+    outcome = _forwarded(request) or _in_process(request)
+    for line in outcome.errors:
+        click.echo(f"followup-lint: error: {line}", err=True)
+    if outcome.report:
+        _write_output(outcome.report, output)
+    sys.exit(outcome.code)
+
+
+def _in_process(request: CheckRequest) -> CheckOutcome:
+    from linter.command import run_check
+    from linter.progress import Progress
+
+    return run_check(request, progress=Progress(sys.stderr))
+
+
+def _forwarded(request: CheckRequest) -> CheckOutcome | None:
+    """Run the check in the warm worker, where every check is already loaded
+    and compiled: the editor and pipe case (files and stdin). Folder runs
+    stay in process, for the process pool and the progress bar."""
+    from linter.grammar.embedded import worker_enabled
+
+    if not worker_enabled() or any(p != "-" and os.path.isdir(p) for p in request.paths):
+        return None
+    from linter.grammar import worker_client
+
+    forward = getattr(worker_client, "run_check_in_worker", None)
+    if forward is None:
+        return None
+    stdin = sys.stdin.buffer.read() if (not request.paths or "-" in request.paths) else None
+    return forward(request, stdin)  # type: ignore[no-any-return]
 
 
 @cli.command()

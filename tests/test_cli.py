@@ -35,6 +35,7 @@ PUSHY = GOOD.replace("I remain very interested in joining the team.", "Did I get
 def runner(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")  # in process: the worker has its own tests
     return CliRunner()
 
 

@@ -1,0 +1,132 @@
+"""The ``check`` command as a function: request in, report text and exit code out.
+
+The CLI calls it in process, and the warm worker calls it for a CLI client
+(so a piped draft does not pay for importing and compiling every check on
+each run). It prints nothing: the caller writes the report and the errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import IO, Any
+
+__all__ = ["CheckRequest", "CheckOutcome", "run_check", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """Everything ``followup-lint check`` was asked, as plain data."""
+
+    paths: tuple[str, ...] = ()
+    fmt: str = "text"
+    color: bool = False
+    config_path: str | None = None
+    context_path: str | None = None
+    grammar: str | None = None
+    languagetool_url: str | None = None
+    fail_on: str | None = None
+    fail_under: int | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    mode: str | None = None
+    jobs: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CheckRequest:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("paths", "select", "ignore"):
+            known[key] = tuple(known.get(key) or ())
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    report: str
+    errors: tuple[str, ...] = field(default_factory=tuple)  # one line each
+    code: int = EXIT_OK
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load_context(path: str | None) -> Any:
+    from linter.runner import RunAborted
+
+    if path is None:
+        return None
+    import yaml
+
+    from linter.context import ContextError, parse_context
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        return parse_context(data)
+    except OSError as exc:
+        raise RunAborted(f"{path}: cannot read context file: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise RunAborted(f"{path}: malformed context file: {first}") from None
+    except ContextError as exc:
+        raise RunAborted(f"{path}: {exc}") from None
+
+
+def render(result: Any, fmt: str, color: bool) -> str:
+    if fmt == "text":
+        from linter.formats.text import format_text
+
+        return format_text(result, color=color)
+    if fmt == "json":
+        from linter.formats.json_format import format_json
+
+        return format_json(result)
+    import importlib
+
+    module = importlib.import_module(f"linter.formats.{fmt}")
+    return str(module.render(result))
+
+
+def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: Any = None) -> CheckOutcome:
+    """Lint what ``request`` names; never raises for bad input or config."""
+    from linter.registry import load_checks
+    from linter.runner import RunAborted, lint_paths, validated_selectors
+
+    try:
+        checks = load_checks()
+        overrides: dict[str, Any] = {}
+        if request.select:
+            overrides["select"] = validated_selectors(_split(request.select), checks, "--select")
+        if request.ignore:
+            overrides["ignore"] = validated_selectors(_split(request.ignore), checks, "--ignore")
+        if request.fail_on:
+            overrides["fail_on"] = request.fail_on
+        if request.fail_under is not None:
+            overrides["fail_under"] = request.fail_under
+        if request.mode:
+            overrides["mode"] = request.mode
+        kwargs: dict[str, Any] = {"jobs": request.jobs, "progress": progress}
+        if stdin is not None:
+            kwargs["stdin"] = stdin
+        result = lint_paths(
+            request.paths,
+            config_path=request.config_path,
+            context=_load_context(request.context_path),
+            grammar=request.grammar,
+            languagetool_url=request.languagetool_url,
+            overrides=overrides,
+            **kwargs,
+        )
+    except RunAborted as exc:
+        return CheckOutcome("", (str(exc),), EXIT_USAGE)
+    errors = tuple(f"{e.path}: {e.message}" for e in result.errors)
+    if result.errors:
+        code = EXIT_USAGE
+    else:
+        code = EXIT_FINDINGS if any(r.failed for r in result.reports) else EXIT_OK
+    return CheckOutcome(render(result, request.fmt, request.color), errors, code)
