@@ -55,13 +55,16 @@ _BLUNT = Phrases(
         ),
         (
             ("got", "get", "gotten", "landed", "getting"),
-            rf"(?:if|whether)\s+i\s+(?:got|get|have\s+got(?:ten)?|'ve\s+got(?:ten)?|landed|will\s+get|am\s+getting)"
+            rf"(?:if|whether)\s+i(?:\s+got|\s+get|\s+have\s+got(?:ten)?|'ve\s+got(?:ten)?|\s+landed|\s+will\s+get"
+            rf"|\s+am\s+getting|'m\s+getting)"
             rf"\s+(?:the\s+|this\s+|that\s+)?{_JOBWORD}",
         ),
         (
             ("if", "whether"),
-            r"(?:if|whether)\s+i\s+(?:was|were|have\s+been|'ve\s+been|am|will\s+be)\s+(?:selected|chosen|successful"
-            r"|hired|accepted|shortlisted|picked|offered|moving\s+forward|still\s+in\s+the\s+running)",
+            r"(?:if|whether)\s+i(?:\s+was|\s+were|\s+have\s+been|'ve\s+been|\s+am|'m|\s+will\s+be|'ll\s+be)\s+"
+            r"(?:selected|chosen|successful"
+            r"|hired|accepted|shortlisted|picked|offered|moving\s+forward|still\s+in\s+the\s+running|through"
+            r"|invited|progressing|advancing|going\s+through|being\s+considered)",
         ),
         (
             ("decision",),
@@ -120,6 +123,21 @@ _BLUNT = Phrases(
             r"|let\s+me\s+know|get\s+back)",
         ),
         (("news",), r"good\s+news"),
+        (
+            ("pick", "picked", "choose", "chose", "chosen", "select", "selected", "hire", "hired", "offer", "offered"),
+            rf"(?:did|has|have|had)\s+{_WHO}\s+(?:already\s+|now\s+)?(?:pick|picked|choose|chose|chosen|select"
+            r"|selected|hire|hired|offer|offered)\s+(?:someone|somebody|another|anyone|a\s+candidate|the\s+role)",
+        ),
+        (
+            ("chance",),
+            rf"(?:have|has|had)\s+{_WHO}\s+(?:\w+\s+)?(?:had\s+)?(?:a|the)\s+chance\s+to\s+"
+            r"(?:decide|make\s+(?:a|your|the)\s+(?:final\s+)?decision|choose)",
+        ),
+        (
+            ("moving", "move", "progress", "progressing", "advance", "advancing", "going", "proceed", "proceeding"),
+            r"(?:will|am|would|shall)\s+i\s+(?:be\s+)?(?:moving|move|progress(?:ing)?|advanc(?:e|ing)|going|proceed(?:ing)?)"
+            r"\s+(?:forward|on|through|ahead|to\s+the\s+next)",
+        ),
         (
             ("decision", "outcome", "verdict", "result"),
             r"(?:what|whether|if)\s+(?:was|is)\s+(?:the|your)\s+(?:final\s+)?(?:decision|outcome|verdict|result)",
@@ -185,6 +203,12 @@ _POLITE = Phrases(
             r"(?:decide|have|make|be\s+(?:making|in\s+touch))",
         ),
         (("back",), r"(?:hear|hearing)\s+back"),
+        (("long",), r"how\s+long\s+(?:until|before|till|will\s+it\s+(?:be|take)|do\s+you\s+(?:think|expect))"),
+        (
+            ("decision",),
+            r"when\s+(?:a|the|your|any)\s+(?:final\s+)?decision\s+(?:will|would|might|may|is\s+(?:likely|expected)\s+to)"
+            r"\s+be\s+(?:made|reached|taken|announced)",
+        ),
         (
             ("finished", "completed", "wrapped", "concluded", "done"),
             r"(?:have|has|are|is)\s+(?:you|the\s+team|they|the\s+panel|the\s+committee)\s+(?:\w+\s+)?"

@@ -51,6 +51,11 @@ _DEADLINE = Phrases(
             rf"(?:{_WHEN}|asap|soon|now|today|immediately|quickly|right\s+away)",
         ),
         (
+            ("must", "need", "have"),
+            r"(?:must|need\s+to|have\s+to)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?"
+            r"(?:this\s+week|today|tomorrow|tonight|by\s+\w+|before\s+\w+|within\s+\w+\s+\w+|asap|immediately)",
+        ),
+        (
             ("need",),
             rf"need\s+to\s+(?:know|hear)\s+(?:\w+\s+){{0,4}}?(?:{_WHEN}|asap|soon|now|today|immediately|quickly|right\s+away)",
         ),

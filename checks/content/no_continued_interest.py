@@ -42,7 +42,7 @@ _ADVERBS = (
 # common misspellings count too: FL101 reports the typo, this check the intent
 _FEELING = (
     r"(?:interested|intrested|intersted|interessted|excited|exicted|excitied|enthusiastic|enthusiatic"
-    r"|eager|keen|thrilled|passionate|energi[sz]ed|motivated)"
+    r"|eager|keen|keener|thrilled|passionate|energi[sz]ed|motivated)"
 )
 _NOT_ABOUT_ROLE = r"(?:meet|hear|speak|talk|chat|connect|receive|see you|get your|learn (?:if|whether|when))"
 _NOT_ROLE_TAIL = (
@@ -54,12 +54,12 @@ _JOIN = (
     r"(?:join|work(?:ing)?\s+(?:for|with|at|on|alongside|together|there|here)|contribut|be(?:come|coming|ing)?"
     r"\s+(?:a\s+)?part|becom|bring|help\s+(?:your|the|you)|be\s+considered|move\s+forward|take\s+on|start"
     r"|get\s+started|be\s+on\s+(?:the|your)\s+team|put\s+(?:them|it|my|those|these)|grow\s+with|build|lead"
-    r"|support\s+(?:your|the)|apply\s+my|use\s+my|add\s+value|make\s+an?\s+impact|be\s+a\s+(?:member|candidate))\w*"
+    r"|accept|support\s+(?:your|the)|apply\s+my|use\s+my|add\s+value|make\s+an?\s+impact|be\s+a\s+(?:member|candidate))\w*"
 )
 
 _FEELINGS = (
     "interested", "intrested", "intersted", "interessted", "excited", "exicted", "excitied",
-    "enthusiastic", "enthusiatic", "eager", "keen", "thrilled", "passionate", "energised",
+    "enthusiastic", "enthusiatic", "eager", "keen", "keener", "thrilled", "passionate", "energised",
     "energized", "motivated",
 )
 _INTEREST = Phrases(
@@ -85,7 +85,7 @@ _INTEREST = Phrases(
         ),
         (
             _FEELINGS,
-            rf"{_FEELING}\s+(?:about|by|for|at)(?!\s+(?:hearing|the\s+(?:prospect|possibility)\s+of\s+hearing))",
+            rf"{_FEELING}\s+(?:about|by|for|at|on)(?!\s+(?:hearing|the\s+(?:prospect|possibility)\s+of\s+hearing))",
         ),
         (
             ("eager", "keen", "excited", "thrilled", "motivated"),
@@ -129,6 +129,14 @@ _INTEREST = Phrases(
         ),
         (("anything", "whatever"), r"(?:do|give)\s+(?:anything|whatever\s+it\s+takes)\s+(?:to|for)"),
         (("imagine",), r"imagine\s+(?:myself\s+)?working\s+anywhere\s+else"),
+        (
+            ("want", "wanted"),
+            r"(?:i|really|truly|still|only|definitely)\s+want(?:ed)?\s+(?:this|the|that)\s+(?:job|role|position|opportunity)",
+        ),
+        (
+            ("candidate", "applicant"),
+            rf"(?:very|really|genuinely|truly|highly|an?)\s+{_FEELING}\s+(?:candidate|applicant)",
+        ),
         (
             ("fit", "match"),
             r"(?:excellent|perfect|ideal|great|strong)\s+(?:fit|match)\s+for\s+(?:me|my\s+(?:skills|interests|goals))",

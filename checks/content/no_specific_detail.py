@@ -105,7 +105,8 @@ _GENERIC = frozenset(
     interviewer interviewers person yourself themselves everyone folks individuals employees
     employee clients customers customer client service services product products
     dream perfect ideal exciting wonderful tour visit lunch coffee walk walkthrough final
-    paper board track hand mind touch behalf""".split()
+    paper board track hand mind touch behalf average involves involve involved entails entail
+    looks like works does happens means requires expects needs wants typical typically""".split()
 )
 
 _ROLE_NOUNS = frozenset(
@@ -130,7 +131,8 @@ _TRIGGERS = frozenset(
     migrated migrating implement implemented implementing automate automated automating scale
     scaled scaling modernise modernising modernize modernizing replace replaced replacing fix
     fixed fixing cut cutting overhaul overhauled overhauling hear hearing heard learn learning
-    learned learnt see seeing saw understand understanding""".split()
+    learned learnt see seeing saw understand understanding problem problems challenge
+    challenges issue issues goal goals plans priorities vision focus idea ideas""".split()
 )
 _WH = frozenset("how what why where".split())
 _CLAUSE_STOP = frozenset("and but or nor because so which that while though although since".split())

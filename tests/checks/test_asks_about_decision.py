@@ -59,6 +59,11 @@ def test_example_fires_and_instead_passes():
         "Please let me know whether I was selected.",
         "I hope you can give me some good news soon.",
         "Has the team chosen someone?",
+        "Did the panel pick someone else?",
+        "Can you tell me if I'm through to the next stage?",
+        "Could you let me know if I've been successful?",
+        "Have you had a chance to decide yet?",
+        "Will I be moving forward to the next round?",
     ],
 )
 def test_blunt_asks_fire_in_any_kind(question: str):
@@ -87,6 +92,8 @@ def test_one_polite_status_question_is_fine_in_a_status_check(question: str):
         "Could you share where things stand?",
         "Is there an update on the timeline?",
         "When can I expect to hear back?",
+        "How long until you make your choice?",
+        "Do you know when a decision will be made?",
     ],
 )
 def test_a_polite_status_question_fires_in_a_thank_you_note(question: str):

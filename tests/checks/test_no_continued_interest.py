@@ -69,6 +69,10 @@ def test_example_fires_and_instead_passes():
         "I am very intrested in joining your team.",
         "Evergreen is my absolute dream company.",
         "I would do anything to work for you.",
+        "Our chat made me even keener on the role.",
+        "I would be delighted to accept a place on the team.",
+        "This conversation confirmed that I want this job.",
+        "Count me as a very enthusiastic candidate.",
     ],
 )
 def test_interest_in_many_phrasings_passes(sentence: str):

@@ -158,6 +158,8 @@ def test_topic_share_option():
         "Opening the Midwest territory with two new reps sounds like a real challenge.",
         "It was useful to hear how the depot plans to switch to zone picking.",
         "It was good to see the handheld scanners the team is testing.",
+        "I was struck by the problem of late supplier invoices you described.",
+        "The idea of moving the payroll team onto a four-day week is bold.",
     ],
 )
 def test_concrete_details_pass(sentence: str):
@@ -178,6 +180,7 @@ def test_concrete_details_pass(sentence: str):
         "It was a pleasure to learn about your current projects and your experiences at the firm.",
         "As promised, I have attached my CV. Please thank Andy for me as well.",
         "I hope to hear soon about how things are going.",
+        "I enjoyed learning more about what the role involves.",
     ],
 )
 def test_generic_notes_fire(body: str):

@@ -56,6 +56,7 @@ def test_example_fires_and_instead_passes():
         ("I [[need to know by Thursday]] at the latest.", "need to know by Thursday"),
         ("[[Otherwise I will accept]] the other company's terms.", "Otherwise I will accept"),
         ("This is your [[last chance]] to reach me.", "last chance"),
+        ("I [[must hear from you this week]].", "must hear from you this week"),
     ],
 )
 def test_deadlines_and_ultimatums(body: str, phrase: str):
