@@ -16,7 +16,10 @@ Two families of asks are told apart:
   "when can I expect to hear back?", "let me know how the process is going",
   "have you finished interviewing?", "will there be a second round?".
   A status check may hold one of these (K3): the first is fine, each further
-  one is flagged. In any other kind of note each one is flagged.
+  one is flagged. A sentence that only says why you are writing ("I wanted
+  to see if there were any updates", "I'm following up on my application")
+  is the purpose of a status check and does not use up that one question.
+  In any other kind of note each one is flagged.
 
 An ask is a sentence that ends in "?" or that carries a request ("let me
 know", "I wanted to see if", "I'd like to know", "I was wondering", "follow
@@ -33,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checks._phrases import Phrases, asks_before, body_sentences, is_question, kind_label, quote
+from checks._phrases import REQUEST, Phrases, asks_before, body_sentences, is_question, kind_label, quote
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Severity
@@ -223,6 +226,16 @@ _POLITE = Phrases(
         (("candidates",), r"(?:other|remaining|final|shortlisted)\s+candidates"),
     )
 )
+# Saying why you write ("I wanted to see if there were any updates") rather
+# than asking the reader: in a status check that is the note's purpose, not a
+# question that counts towards the one allowed.
+_PURPOSE = Phrases(
+    (
+        (("see", "check", "find", "learn"), r"(?:see|check|find\s+out|learn)\s+(?:if|whether|how|where)"),
+        (("follow", "following"), r"follow(?:ing)?[\s-]+up\s+(?:\w+\s+){0,2}?(?:about|on|regarding|with\s+you)"),
+        (("check", "checking"), r"check(?:ing)?\s+in\s+(?:about|on|regarding|to)"),
+    )
+)
 _DENIAL = Phrases(
     (
         (
@@ -231,6 +244,16 @@ _DENIAL = Phrases(
         ),
     )
 )
+
+
+def _only_purpose(text: str) -> bool:
+    """Every request marker in ``text`` states the writer's purpose."""
+    purpose = _PURPOSE.finditer(text)
+    if not purpose:
+        return False
+    return all(
+        any(s < pe and ps < e for ps, pe in purpose) for s, e in REQUEST.finditer(text)
+    )
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
@@ -250,6 +273,8 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             continue
         hit = _POLITE.search(text)
         if not hit or not (question or asks_before(text, hit[1])):
+            continue
+        if draft.kind == "status-check" and not question and _only_purpose(text):
             continue
         polite_seen += 1
         if polite_seen <= allowed:

@@ -149,6 +149,24 @@ def test_the_second_polite_question_in_a_status_check_fires():
     ]
 
 
+def test_saying_why_you_write_does_not_use_up_the_one_question():
+    text = (
+        "Hi Dana,\n\nI wanted to see if there were any updates on the analyst role. I remain "
+        "very interested. Could you let me know how the process is going?\n\nBest,\nSam"
+    )
+    assert _run(text, STATUS) == []
+
+
+def test_saying_why_you_write_is_still_a_timeline_ask_in_a_thank_you_note():
+    sentence = "I also wanted to see if there were any updates on the timeline."
+    text, (span,) = marked(_note(f"[[{sentence}]]"))
+    assert _run(text) == [
+        ("FL401", span,
+         f'asks about the hiring timeline in a thank-you note; save it for a status check: "{sentence}"',
+         Severity.ERROR, None)
+    ]
+
+
 def test_polite_questions_allowed_option():
     text = (
         "Hi Dana,\n\nIs there an update on the timeline? Could you also tell me how the process "
