@@ -154,6 +154,17 @@ class HarperBackend:
         linter.set_lint_config(config)
         self._linter = linter
 
+    def shed_caches(self) -> None:
+        """Drop what Harper has cached about texts it has seen.
+
+        Harper keeps results for every distinct text, ~100 KB each, up to
+        ~110 MB. ``clear_words`` (we add no words, so it changes no answer)
+        rebuilds the word list and lets that cache go: measured 189 -> 135 MB
+        after 600 drafts, in ~40 ms. The worker calls this when it is quiet.
+        """
+        if self._linter is not None:
+            self._linter.clear_words()
+
     def check(self, text: str) -> list[GrammarIssue]:
         self.warm()
         organized = self._linter.organized_lints(text, language="plaintext")
