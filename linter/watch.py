@@ -51,7 +51,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from linter.cli import GRAMMAR, Abort, _load_context, _split, _use_color
+from linter.cli import GRAMMAR, Abort, _use_color
+from linter.command import _load_context, _split
 
 if TYPE_CHECKING:
     from linter.config import Config

@@ -302,3 +302,44 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "'nowhere' does not exist" in done.stderr
+
+
+def test_terminal_redraws_every_report_with_a_status_line(drafts: Path) -> None:
+    import pty
+    import re
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the watcher on a terminal
+        os.chdir(drafts.parent)
+        os.execv(sys.executable, [sys.executable, "-m", "linter", "watch", "drafts", "--grammar", "off", "--no-color"])
+    screen = b""
+
+    def read_until(pattern: bytes, timeout: float = TIMEOUT) -> None:
+        nonlocal screen
+        deadline = time.monotonic() + timeout
+        while not re.search(pattern, screen):
+            assert time.monotonic() < deadline, f"{pattern!r} never shown; got {screen[-400:]!r}"
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                screen += os.read(fd, 65536)
+
+    try:
+        clear = rb"\x1b\[H\x1b\[2J\x1b\[3J"
+        read_until(clear + rb"(?s:.)*watching 2 drafts \xc2\xb7 drafts/b\.md linted in \d+ ms at \d\d:\d\d:\d\d \xc2\xb7 Ctrl-C to stop\r\n")
+        first = screen.split(b"\x1b[H\x1b[2J\x1b[3J")[-1].decode("utf-8")
+        assert "drafts/a.txt: score " in first and "drafts/b.md: score " in first
+        assert "2 files: " in first  # the run summary
+        screen = b""
+        (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
+        read_until(clear + rb"(?s:.)*watching 2 drafts \xc2\xb7 drafts/a\.txt linted in \d+ ms")
+        os.kill(pid, signal.SIGINT)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(fd)
