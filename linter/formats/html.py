@@ -65,6 +65,9 @@ code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .clean { color: var(--pass); margin: 0; }
 .errors li { color: var(--error); }
 footer { color: var(--muted); font-size: 12px; text-align: center; }
+h2.sub { font-size: 14px; margin: 14px 0 6px; }
+ol.worst { margin: 0; padding-left: 22px; }
+.score-inline { font-weight: 700; font-size: 12px; color: #fff; border-radius: 999px; padding: 0 7px; }
 """
 
 
@@ -232,6 +235,14 @@ def render(result: RunResult) -> str:
         stats.append((min(r.score for r in reports), "lowest score"))
     stat_html = "".join(f"<li><b>{_e(v)}</b><span>{_e(k)}</span></li>" for v, k in stats)
     chart = score_chart(anchored)
+    worst = ""
+    if len(reports) > 2:
+        lowest = sorted(anchored, key=lambda p: (p[1].score, p[1].path))[:5]
+        rows = "".join(
+            f'<li><a href="#{a}">{_e(r.path)}</a> <span class="score-inline {_band(r.score)}">{r.score}</span></li>'
+            for a, r in lowest
+        )
+        worst = f'<h2 class="sub">Lowest scores</h2><ol class="worst">{rows}</ol>'
     errors = ""
     if result.errors:
         rows = "".join(f"<li><code>{_e(e.path)}</code>: {_e(e.message)}</li>" for e in result.errors)
@@ -245,7 +256,7 @@ def render(result: RunResult) -> str:
         "<h1>Follow-up email report</h1>"
         f'<p class="lede">followup-lint {_e(__version__)}</p>'
         f'<section class="card summary"><ul class="stats">{stat_html}</ul>'
-        f'<div class="chart">{chart}</div></section>'
+        f'<div class="chart">{chart}</div>{worst}</section>'
         f"{errors}{''.join(_draft(a, r) for a, r in anchored)}"
         "<footer>Hover a highlighted passage to read what was found there.</footer>"
         "</main></body></html>\n"

@@ -165,3 +165,15 @@ def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
     assert "<mark " in page and "&lt;sure&gt;" in page and "<sure>" not in page
+
+
+def test_lowest_scores_are_listed_with_links_for_three_or_more_drafts() -> None:
+    third = replace(PASSED, path="drafts/kim.txt", score=55, failed=True)
+    page = render(RunResult((FAILED, PASSED, third)))
+    assert (
+        '<h2 class="sub">Lowest scores</h2><ol class="worst">'
+        '<li><a href="#d3">drafts/kim.txt</a> <span class="score-inline poor">55</span></li>'
+        '<li><a href="#d1">drafts/dana, final:v2.txt</a> <span class="score-inline fair">70</span></li>'
+        '<li><a href="#d2">drafts/lee.txt</a> <span class="score-inline good">100</span></li></ol>'
+    ) in page
+    assert "Lowest scores" not in render(RESULT)
