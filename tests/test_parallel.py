@@ -152,3 +152,15 @@ def test_an_unreadable_input_is_an_error_item_in_the_pool(folder: Path) -> None:
     parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
     assert [type(i).__name__ for i in parallel.items].count("FileError") == 2
     assert all(isinstance(i, FileError) for i in parallel.errors)
+
+
+def test_a_grammar_backend_lost_in_a_worker_aborts_the_run(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.grammar.base import GrammarUnavailable
+    from linter.runner import RunAborted
+
+    def gone(*_: Any) -> Any:
+        raise GrammarUnavailable("server went away")
+
+    monkeypatch.setattr(runner, "_tools_for", gone)  # the forked workers inherit it
+    with pytest.raises(RunAborted, match=r": grammar backend unavailable: server went away$"):
+        lint_paths([str(folder)], jobs=2, **SETTINGS)
