@@ -388,7 +388,7 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="text for people; json: one JSON document per line, for editor plugins.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output: text for people, or json (one JSON document per line) for editor plugins.")
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one.")
 @click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind).")
 @click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto).")
@@ -398,7 +398,7 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 @click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated).")
 @click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes).")
 @click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft).")
-@click.option("--debounce", type=click.IntRange(0, 10_000), default=50, show_default=True, metavar="MS", help="Wait this long after the last change to a file before linting it.")
+@click.option("--debounce", type=click.IntRange(0, 10_000), default=50, show_default=True, metavar="MS", help="Wait this long after a change before linting, unless the file was closed after writing or renamed into place.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
 def watch(
     paths: tuple[str, ...],
