@@ -180,9 +180,6 @@ _SELF_NOUNS = frozenset(
     """experience skills skill background knowledge expertise certification degree certificate
     course courses training""".split()
 )
-_DIGIT = re.compile(r"\d")
-_MARK_GATE = re.compile(r"\d|[A-Za-z][A-Z]")
-_CAPITAL_GATE = re.compile(r"[a-z,;:]\s+[A-Z]")
 _DETAIL_SLOT = re.compile(
     r"specific|detail|topic|discuss|project|something|mention|example|challenge|aspect|area|point"
     r"|insight|goal|initiative|problem|idea|thing|talked|conversation|plan|\bx\b|\by\b|\bz\b",
@@ -294,10 +291,10 @@ def _slot_names(sentences: list[str]) -> set[str]:
     return names
 
 
-def _kept(word: str, low: str, generic: frozenset[str]) -> bool:
-    """Could ``word`` (``low`` in lower case) be a detail, before names are
-    ruled out?"""
-    if low in _STOP or low in _DATE_BEFORE or low.isdigit() or (len(low) < 3 and not word.isupper()):
+def _kept(low: str, generic: frozenset[str]) -> bool:
+    """Could ``low`` (a lower-case word) be a detail, before names are ruled
+    out? Two-letter acronyms ("UX") are found by ``_marks``."""
+    if len(low) < 3 or low in _STOP or low in _DATE_BEFORE or low.isdigit():
         return False
     return stem(low) not in generic
 
@@ -305,16 +302,16 @@ def _kept(word: str, low: str, generic: frozenset[str]) -> bool:
 _HOOKS = _TRIGGERS | _THINGS
 
 
-def _candidates(toks: list[str], lows: list[str], generic: frozenset[str]) -> Iterator[str]:
-    """Possible details in one sentence's tokens, in order."""
-    n = len(toks)
+def _candidates(lows: list[str], generic: frozenset[str]) -> Iterator[str]:
+    """Possible details among the body's lower-case tokens, in order."""
+    n = len(lows)
     for i in [i for i, low in enumerate(lows) if low in _HOOKS]:
         low = lows[i]
         if low in _THINGS:
             j = i - 1
-            while j >= 0 and i - j <= 3 and toks[j][0].isalnum() and lows[j] not in _STOP:
-                if _kept(toks[j], lows[j], generic):
-                    yield toks[j]
+            while j >= 0 and i - j <= 3 and lows[j][0].isalnum() and lows[j] not in _STOP:
+                if _kept(lows[j], generic):
+                    yield lows[j]
                 j -= 1
             continue
         if low == "over" and not (i > 0 and lows[i - 1] in _OVER_AFTER):
@@ -334,67 +331,80 @@ def _candidates(toks: list[str], lows: list[str], generic: frozenset[str]) -> It
             j += 1
             end = min(n, j + 8)
         while j < end:
-            word = toks[j]
-            if not word[0].isalnum() or lows[j] in stops:
+            word = lows[j]
+            if not word[0].isalnum() or word in stops:
                 break
-            if _kept(word, lows[j], generic):
+            if _kept(word, generic):
                 yield word
             j += 1
 
 
-def _self_near(toks: list[str], i: int) -> bool:
-    """Token ``i`` describes the writer: "my 5 years", "SQL experience"."""
-    before = [t.lower() for t in toks[max(0, i - 3) : i]]
-    after = [t.lower() for t in toks[i + 1 : i + 3]]
-    return "my" in before or "i've" in before or "i’ve" in before or bool(_SELF_NOUNS.intersection(after)) or (
-        "i" in before and ("have" in before or "bring" in before)
+_CAPS_OR_DIGITS = re.compile(r"[A-Z0-9][\w'’&.-]*")
+_DIGIT = re.compile(r"\d")
+_LOWER_CAMEL = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*")  # "iPhone", "eBay"
+_WORDS = re.compile(r"[a-z0-9'’]+")
+
+
+def _self_near(chunk: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` describes the writer: "my 5 years", "I have
+    5 years", "SQL experience"."""
+    before = _WORDS.findall(chunk[max(0, start - 30) : start].lower())[-3:]
+    after = _WORDS.findall(chunk[end : end + 30].lower())[:2]
+    return (
+        "my" in before
+        or "i've" in before
+        or "i’ve" in before
+        or ("i" in before and ("have" in before or "bring" in before))
+        or not _SELF_NOUNS.isdisjoint(after)
     )
 
 
-def _marks(toks: list[str], sent: str) -> Iterator[str]:
-    """Numbers that are not dates, times or durations; acronyms and names with
-    digits ("EHR", "COVID-19", "Q3")."""
-    if _MARK_GATE.search(sent) is None and _CAPITAL_GATE.search(sent) is None:
-        return
-    has_digit = _DIGIT.search(sent) is not None
-    for i, tok in enumerate(toks):
-        if not tok[0].isalnum():
-            continue
-        if has_digit and tok[0].isdigit():
-            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            prev = toks[i - 1].lower() if i > 0 else ""
-            core = tok.rstrip(".,")
-            if nxt in _TIME_WORDS or prev in _DATE_BEFORE or ":" in tok:
+def _marks(chunk: str) -> Iterator[str]:
+    """Numbers that are not dates, times or durations; acronyms, CamelCase
+    names and names with digits ("EHR", "NetSuite", "COVID-19"); proper nouns
+    in mid-sentence ("the Midwest territory")."""
+    yield from (m.group() for m in _LOWER_CAMEL.finditer(chunk))
+    for m in _CAPS_OR_DIGITS.finditer(chunk):
+        tok = m.group().rstrip(".'’-")
+        if not tok or tok[0] == "I" and (len(tok) == 1 or tok[1] in "'’"):
+            continue  # "I", "I'm", "I've"
+        start, end = m.start(), m.start() + len(tok)
+        if start > 0 and (chunk[start - 1].isalnum() or chunk[start - 1] in "_'’-"):
+            continue  # inside a word
+        j = start - 1
+        while j >= 0 and chunk[j] in " \t":
+            j -= 1
+        at_start = j < 0 or chunk[j] in _SENTENCE_START
+        if tok[0].isdigit():
+            nxt = _WORDS.findall(chunk[end : end + 20].lower())[:1]
+            prev = _WORDS.findall(chunk[max(0, start - 20) : start].lower())[-1:]
+            low = tok.lower()
+            if (nxt and nxt[0] in _TIME_WORDS) or (prev and prev[0] in _DATE_BEFORE) or ":" in tok:
                 continue
-            if core.lower().endswith(("st", "nd", "rd", "th", "am", "pm")) and not core[-3:-2].isalpha():
-                if prev in _DATE_BEFORE or nxt in _DATE_BEFORE or core.lower().endswith(("am", "pm")):
-                    continue
-            if len(core) == 4 and core.isdigit() and core.startswith(("19", "20")):
+            if low.endswith(("am", "pm")) or (
+                low.endswith(("st", "nd", "rd", "th")) and nxt and nxt[0] in _DATE_BEFORE
+            ):
+                continue
+            if len(tok) == 4 and tok.isdigit() and tok.startswith(("19", "20")):
                 continue  # a year
-            if _self_near(toks, i):
+            if not _self_near(chunk, start, end):
+                yield tok
+            continue
+        core = tok[:-1] if tok.endswith("s") else tok
+        acronym = len(core) >= 2 and core.isupper() and core.isalpha()
+        camel = tok.isalpha() and tok[1:] != tok[1:].lower() and not tok[1:].isupper()
+        mixed = not tok.isalpha() and _DIGIT.search(tok) is not None and not tok[0].isdigit()
+        if acronym or camel or mixed:
+            if tok in _COMMON_CAPS or core in _COMMON_CAPS or _self_near(chunk, start, end):
                 continue
             yield tok
-            continue
-        letters = tok.replace("-", "")
-        if (
-            tok[0].isupper()
-            and i > 0
-            and toks[i - 1] not in _SENTENCE_START
+        elif (
+            not at_start
             and tok[1:].islower()
             and tok.lower() not in _COMMON_NAMES
             and tok.lower() not in _DATE_BEFORE
         ):
-            yield tok  # a proper noun mid-sentence ("the Midwest territory")
-            continue
-        core = tok[:-1] if tok.endswith("s") else tok
-        acronym = len(core) >= 2 and core.isupper() and core.isalpha()
-        camel = tok[1:] != tok[1:].lower() and tok[1:] != tok[1:].upper() and tok.isalpha()
-        mixed = has_digit and any(c.isdigit() for c in letters) and any(c.isalpha() for c in letters)
-        if not (acronym or camel or mixed):
-            continue
-        if tok in _COMMON_CAPS or tok.rstrip("s") in _COMMON_CAPS or _self_near(toks, i):
-            continue
-        yield tok
+            yield tok  # a proper noun mid-sentence
 
 
 def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
@@ -403,22 +413,20 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
     if body is None:
         return None
     chunk = text[body.start : body.end]
-    toks = _TOKEN.findall(chunk)
     lows = _TOKEN.findall(lower(chunk))
     known: set[str] | None = None
     slots: set[str] | None = None
-    for word in itertools.chain(_candidates(toks, lows, generic), _marks(toks, chunk)):
+    for word in itertools.chain(_candidates(lows, generic), _marks(chunk)):
         low = word.lower()
         bare = low.rstrip("'’s")
         if known is None:
             known = _known_names(draft, [chunk])
         if low in known or bare in known:
             continue
-        if word[:1].isupper():  # capitalised: could be the company
-            if slots is None:
-                slots = _slot_names([chunk])
-            if low in slots or bare in slots:
-                continue
+        if slots is None:  # capitalised names in a company slot ("at Acme")
+            slots = _slot_names([chunk])
+        if low in slots or bare in slots:
+            continue
         return word
     return None
 
