@@ -95,7 +95,7 @@ def test_dead_unmanaged_server_raises(tmp_path: Path) -> None:
 
 
 def test_managed_server_is_restarted_once_then_unavailable(tmp_cache: Path) -> None:
-    first = server.start(tmp_cache, idle_timeout=0).state
+    first = server.start(tmp_cache, idle_timeout=0, warm=False).state
     backend = LanguageToolBackend(first.url, cache=tmp_cache)
     assert backend.check("She ate a apple.")[0].rule_id == "EN_A_VS_AN"
 

@@ -40,7 +40,7 @@ def test_status_when_stopped(tmp_path: Path) -> None:
 
 
 def test_start_status_stop(tmp_cache: Path) -> None:
-    started = server.start(tmp_cache, idle_timeout=0, heap="384m")
+    started = server.start(tmp_cache, idle_timeout=0, heap="384m", warm=False)
     assert not started.already_running
     current = server.status(tmp_cache)
     assert current is not None and current.healthy
@@ -66,7 +66,7 @@ def test_state_of_a_dead_process_is_replaced(tmp_cache: Path) -> None:
     gone.wait()
     write_state(tmp_cache, gone.pid, time.time())
     assert server.status(tmp_cache) is None
-    started = server.start(tmp_cache, idle_timeout=0)
+    started = server.start(tmp_cache, idle_timeout=0, warm=False)
     assert not started.already_running
     assert started.state.pid != gone.pid
     assert server.status(tmp_cache) is not None
@@ -84,7 +84,7 @@ def test_pid_reused_by_another_program_is_not_ours(tmp_cache: Path) -> None:
 def test_concurrent_starts_start_one_server(tmp_cache: Path) -> None:
     code = ("import sys; from pathlib import Path; "
             "from linter.grammar.languagetool import server; "
-            "r = server.start(Path(sys.argv[1]), idle_timeout=0); "
+            "r = server.start(Path(sys.argv[1]), idle_timeout=0, warm=False); "
             "print(r.state.pid, r.already_running)")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_cache)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -98,7 +98,7 @@ def test_concurrent_starts_start_one_server(tmp_cache: Path) -> None:
 
 
 def test_idle_server_stops_itself(tmp_cache: Path) -> None:
-    started = server.start(tmp_cache, idle_timeout=2)
+    started = server.start(tmp_cache, idle_timeout=2, warm=False)
     assert started.state.watchdog_pid
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and server.read_state(tmp_cache) is not None:
@@ -109,7 +109,7 @@ def test_idle_server_stops_itself(tmp_cache: Path) -> None:
 
 
 def test_use_keeps_the_server_alive(tmp_cache: Path) -> None:
-    server.start(tmp_cache, idle_timeout=3)
+    server.start(tmp_cache, idle_timeout=3, warm=False)
     for _ in range(8):  # 4 s of use, more than the idle timeout
         server.touch(tmp_cache)
         time.sleep(0.5)

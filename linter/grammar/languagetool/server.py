@@ -41,6 +41,7 @@ from linter.grammar.languagetool.errors import (
 )
 from linter.grammar.languagetool.install import (
     MAIN_CLASS,
+    Installation,
     cache_dir,
     find_installation,
     find_java,
@@ -219,12 +220,14 @@ def _rotate_log(cache: Path) -> Path:
 def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
           idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
           env: Mapping[str, str] = os.environ, timeout: float = 120.0,
-          log: TextIO | None = None) -> StartResult:
+          log: TextIO | None = None, warm: bool = True) -> StartResult:
     """Start the server for ``cache`` unless one is running already.
 
     Holds ``server.lock`` throughout, so concurrent calls start one server:
     the others wait and then find it running. ``idle_timeout`` is in seconds;
-    0 means never stop on idleness.
+    0 means never stop on idleness. ``warm`` sends one short check before
+    returning, so the first real check does not pay for loading the English
+    rules (several seconds).
     """
     cache = cache or cache_dir(env=env)
     if not _HEAP_RE.match(heap):
@@ -244,8 +247,8 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
         if current is not None:  # alive but not answering: replace it
             _terminate(current.state)
         _remove_state(cache)
-        state = _launch(cache, java, installation.classpath, heap,
-                        idle_timeout, timeout, log or sys.stderr)
+        state = _launch(cache, java, installation, heap, idle_timeout,
+                        timeout, log or sys.stderr, warm)
         _write_state(cache, state)
         if idle_timeout > 0:
             state = _with_watchdog(cache, state)
@@ -254,12 +257,14 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
         return StartResult(state, already_running=False)
 
 
-def _launch(cache: Path, java: str, classpath: str, heap: str,
-            idle_timeout: float, timeout: float, log: TextIO) -> ServerState:
+def _launch(cache: Path, java: str, installation: Installation, heap: str,
+            idle_timeout: float, timeout: float, log: TextIO,
+            warm: bool) -> ServerState:
     config = _write_config(cache)
     for _attempt in range(3):  # the free port may be taken before Java binds it
         port = _free_port()
-        cmd = [java, f"-Xmx{heap}", "-Djava.awt.headless=true", "-cp", classpath,
+        cmd = [java, f"-Xmx{heap}", "-Djava.awt.headless=true",
+               "-cp", installation.classpath,
                MAIN_CLASS, "--config", str(config), "--port", str(port)]
         log.write(f"Starting LanguageTool on {HOST}:{port} (heap {heap})...\n")
         log.flush()
@@ -270,7 +275,7 @@ def _launch(cache: Path, java: str, classpath: str, heap: str,
                                     start_new_session=True)
         try:
             state = _wait_healthy(proc, port, started_at, heap, idle_timeout,
-                                  timeout, log)
+                                  timeout, log, installation.version, warm)
         except ServerFailed as exc:
             _kill(proc)
             raise ServerFailed(f"{exc}; see {cache / LOG}") from None
@@ -287,7 +292,7 @@ def _launch(cache: Path, java: str, classpath: str, heap: str,
 
 def _wait_healthy(proc: subprocess.Popen[bytes], port: int, started_at: float,
                   heap: str, idle_timeout: float, timeout: float,
-                  log: TextIO) -> ServerState | None:
+                  log: TextIO, version: str, warm: bool) -> ServerState | None:
     """Poll until the server answers, then warm it up; None if it exited."""
     import psutil  # type: ignore[import-untyped,unused-ignore]
 
@@ -298,9 +303,10 @@ def _wait_healthy(proc: subprocess.Popen[bytes], port: int, started_at: float,
             return None
         if _healthy(url, timeout=1.0):
             healthy = time.time() - started_at
-            version = _warm(url)
-            log.write(f"LanguageTool {version} healthy after {healthy:.1f} s, "
-                      f"warmed up after {time.time() - started_at:.1f} s\n")
+            log.write(f"LanguageTool {version} healthy after {healthy:.1f} s\n")
+            if warm:
+                version = _warm(url)
+                log.write(f"Warmed up after {time.time() - started_at:.1f} s\n")
             create_time = psutil.Process(proc.pid).create_time()
             return ServerState(proc.pid, port, version, started_at,
                                create_time, heap, idle_timeout)
