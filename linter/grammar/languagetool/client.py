@@ -8,9 +8,9 @@ imports in ~18 ms.
 
 Each check opens a new loopback connection on purpose: on a kept-alive
 connection LanguageTool's server (the JDK's built-in HTTP server) answers
-~45 ms late, as its split response writes meet delayed ACKs; a fresh
-connection costs well under a millisecond (measured: 48 ms vs 4 ms per
-check of a cached 150-word draft).
+~45 ms late (most likely its split response writes meeting TCP delayed
+ACKs), while a fresh connection costs well under a millisecond. Measured
+here: 48 ms kept-alive vs 4 ms fresh per check of a cached 150-word draft.
 """
 
 from __future__ import annotations
