@@ -21,10 +21,10 @@ the same way for every backend:
   ``vocabulary`` adds to it), a word of the context's company, role or
   interviewer, a capitalised word of the signature (the sender's own
   name) or of the greeting after its first word (the reader's name), an
-  acronym or initial ("OKRs", "CI", "R"), a camel-case product name ("GitHub") or a token
-  with a digit ("K8s", "v2"). A
-  dictionary cannot know names, acronyms or version strings, and a false
-  "misspelling" in someone's name teaches the writer to ignore the check.
+  acronym or initial ("OKRs", "CI", "R"), a camel-case product name
+  ("GitHub") or a token with a digit ("K8s", "v2"). A dictionary cannot
+  know names, acronyms or version strings, and a false "misspelling" in
+  someone's name teaches the writer to ignore the check.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]+s?$")  # "OKRs", "CI", "R" (the language), an initial
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _QUOTE_MAX = 40
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
 # -- what is sent ---------------------------------------------------------------
@@ -93,9 +94,7 @@ def masked_text(draft: Draft) -> tuple[str, list[Span], list[Span]]:
     chars = list(text)
     blanked: list[Span] = []
     for run in re.finditer(rb"[\x01\x02]+", bytes(mask)):
-        for i in range(run.start(), run.end()):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
+        chars[run.start() : run.end()] = _NOT_NEWLINE.sub(" ", text[run.start() : run.end()])
     for run in re.finditer(rb"\x01+", bytes(mask)):
         start, end = run.start(), run.end()
         while start < end and text[start].isspace():
@@ -189,7 +188,7 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
         if flagged[:1].isupper() and not _at_sentence_start(draft.text, issue.start):
             message += " (if it is a name, add it to the vocabulary)"
     else:
-        message = f"{quoted}: {issue.message.strip()}"
+        message = f"{quoted}: {issue.message.strip() or 'possible grammar or style problem'}"
     fix = None
     if issue.replacements and issue.replacements[0] != flagged:
         new = issue.replacements[0]

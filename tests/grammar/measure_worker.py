@@ -125,6 +125,13 @@ def main() -> None:
             other.close()
         print(f"new client + connect + first request on a warm worker: p50 {pct(connect, .5) * 1000:.2f} ms, p95 {pct(connect, .95) * 1000:.2f} ms")
         print(f"worker RSS: {rss_start / 2**20:.0f} MB after start, {rss_after / 2**20:.0f} MB after 700 requests")
+        for i in range(1000):
+            backend.check(f"{text} Note {i}.")  # 1000 distinct drafts
+        busy = psutil.Process(pid).memory_info().rss
+        time.sleep(1.5)
+        quiet = psutil.Process(pid).memory_info().rss
+        print(f"worker RSS after 1000 distinct drafts: {busy / 2**20:.0f} MB, "
+              f"{quiet / 2**20:.0f} MB once quiet (caches shed, heap trimmed)")
         backend.close()
         stop_worker(cache)
 
