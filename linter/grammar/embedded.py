@@ -200,7 +200,19 @@ def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
         from linter.grammar.worker_client import WorkerBackend
 
         return WorkerBackend()
-    return HarperBackend()
+    return shared_harper()
+
+
+_SHARED: HarperBackend | None = None
+
+
+def shared_harper() -> HarperBackend:
+    """This process's one ``HarperBackend``: its dictionary costs ~1 s and
+    ~130 MB to build, so the worker, the watcher and repeated runs share it."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = HarperBackend()
+    return _SHARED
 
 
 def make_readability(

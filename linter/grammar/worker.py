@@ -81,9 +81,41 @@ def _trim_heap() -> None:
         pass
 
 
+_FORWARDED_ENV = ("CI", "NO_COLOR")
+
+
+def _run_check(request: dict[str, Any]) -> dict[str, Any]:
+    """A whole ``followup-lint check`` for a CLI client, with the client's
+    folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
+    Harper (the runner sees FOLLOWUP_LINT_WORKER=0), one file after another."""
+    import base64
+    import io
+    from dataclasses import replace
+
+    from linter.command import CheckRequest, run_check
+
+    check = replace(CheckRequest.from_json(request["request"]), jobs=1)
+    raw_stdin = request.get("stdin")
+    stdin = io.BytesIO(base64.b64decode(raw_stdin)) if raw_stdin is not None else None
+    client_env = {str(k): str(v) for k, v in (request.get("env") or {}).items()}
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    try:
+        for key in [k for k in os.environ if k.startswith("FOLLOWUP_LINT_") or k in _FORWARDED_ENV]:
+            del os.environ[key]
+        os.environ.update(client_env)
+        os.environ["FOLLOWUP_LINT_WORKER"] = "0"
+        os.chdir(request["cwd"])
+        outcome = run_check(check, stdin)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return {"ok": True, "report": outcome.report, "errors": list(outcome.errors), "code": outcome.code}
+
+
 class _Worker:
     def __init__(self, path: str, idle: float) -> None:
-        from linter.grammar.embedded import HarperBackend
+        from linter.grammar.embedded import shared_harper
         from linter.readability import coleman_liau_grade
 
         self.path = path
@@ -91,7 +123,7 @@ class _Worker:
         self.started = time.time()
         self.requests = 0
         clock = time.perf_counter()
-        self.grammar = HarperBackend()
+        self.grammar = shared_harper()
         self.grammar.warm()
         self.grammar.check("Warm up the linter.")
         built = time.perf_counter()
@@ -150,6 +182,8 @@ class _Worker:
                         for i in self.grammar.check(text)
                     ],
                 }
+            if op == "check":
+                return _run_check(request)
             if op == "stop":
                 self.stopping = True
                 return {"ok": True}

@@ -79,11 +79,14 @@ def _package_root() -> str:
 
 
 def _key_sources() -> list[str]:
-    """The files whose code runs in the worker: ``linter/grammar/*.py`` and
-    ``linter/readability.py``."""
-    grammar = os.path.dirname(os.path.abspath(__file__))
-    sources = [os.path.join(grammar, n) for n in sorted(os.listdir(grammar)) if n.endswith(".py")]
-    sources.append(os.path.join(os.path.dirname(grammar), "readability.py"))
+    """The files whose code runs in the worker: every module of the
+    ``linter`` and ``checks`` packages (it runs whole check commands)."""
+    root = _package_root()
+    sources: list[str] = []
+    for package in ("linter", "checks"):
+        for folder, dirs, files in os.walk(os.path.join(root, package)):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+            sources.extend(os.path.join(folder, n) for n in sorted(files) if n.endswith(".py"))
     return sources
 
 
@@ -169,6 +172,8 @@ class _Connection:
         finally:
             self.sock.close()
 
+
+CHECK_TIMEOUT = 600.0  # a whole check command: many files, or LanguageTool
 
 # -- the backend --------------------------------------------------------------
 
@@ -469,3 +474,31 @@ def _wait_gone(pid: int, deadline: float) -> None:
         os.kill(pid, 15)
     except ProcessLookupError:
         pass
+
+
+def run_check_in_worker(request: Any, stdin: bytes | None) -> Any:
+    """Run a ``followup-lint check`` request in the warm worker, which has
+    every check loaded and compiled; None when no worker can be had (the
+    caller then runs in process)."""
+    import base64
+
+    from linter.command import CheckOutcome
+
+    env = {k: v for k, v in os.environ.items() if k.startswith("FOLLOWUP_LINT_") or k in ("CI", "NO_COLOR")}
+    message = {
+        "op": "check",
+        "request": request.to_json(),
+        "cwd": os.getcwd(),
+        "env": env,
+        "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None,
+    }
+    client = WorkerBackend(request_timeout=CHECK_TIMEOUT)
+    try:
+        reply = client._ask(message)
+    except WorkerUnavailable:
+        return None
+    finally:
+        client.close()
+    if not reply.get("ok"):
+        return None
+    return CheckOutcome(str(reply["report"]), tuple(str(e) for e in reply["errors"]), int(reply["code"]))
