@@ -190,6 +190,8 @@ class Phrases:
     def finditer(self, text: str, extras: Iterable[str] | None = None) -> list[tuple[int, int]]:
         """Every match in ``text`` as ``(start, end)``, in text order."""
         low, words = prepare(text)
+        if not extras and self._anchors.isdisjoint(words):
+            return []
         found = [
             m.span()
             for pattern in self._patterns(words, extras)
@@ -203,6 +205,8 @@ class Phrases:
     def search(self, text: str, extras: Iterable[str] | None = None) -> tuple[int, int] | None:
         """Some match (the first branch's first), or None."""
         low, words = prepare(text)
+        if not extras and self._anchors.isdisjoint(words):
+            return None
         for pattern in self._patterns(words, extras):
             for m in pattern.finditer(low):
                 if _left_ok(low, m.start()):

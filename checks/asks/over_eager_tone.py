@@ -37,12 +37,15 @@ _PLACE = r"(?:company|team|organi[sz]ation|employer|place|firm|interviewer|boss|
 _FLATTERY = Phrases(
     (
         (
-            ("best", "greatest", "most"),
+            ("world", "universe", "ever", "planet", "earth", "industry", "country"),
             rf"(?:the|your)\s+{_SUPERLATIVE}\s+{_PLACE}\s+(?:in\s+the\s+(?:world|universe|country|industry)|ever"
             r"|on\s+(?:the\s+)?(?:planet|earth)|i(?:'ve|\s+have)\s+ever\s+(?:seen|met|known|encountered))",
         ),
         (
-            ("best", "greatest", "most"),
+            (
+                "best", "greatest", "amazing", "incredible", "wonderful", "inspiring", "impressive",
+                "perfect",
+            ),
             rf"(?:you\s+are|you're|this\s+is|it's|it\s+is)\s+(?:truly\s+|simply\s+|by\s+far\s+)?(?:the|a)\s+"
             rf"{_SUPERLATIVE}\s+{_PLACE}",
         ),
@@ -91,23 +94,26 @@ _DESPERATE = Phrases(
 _CHASING = Phrases(
     (
         (
-            ("twice", "times", "again", "already", "repeatedly", "every", "daily"),
+            (
+                "emailed", "mailed", "called", "phoned", "written", "messaged", "texted", "contacted",
+                "reached", "left",
+            ),
             r"(?:i(?:'ve|\s+have)|i)\s+(?:already\s+)?(?:emailed|e-mailed|called|phoned|written|messaged|texted|contacted"
             r"|reached\s+out(?:\s+to\s+you)?|left\s+(?:you\s+)?(?:a\s+)?(?:voicemails?|messages?))\s+(?:you\s+)?"
             r"(?:\w+\s+)?(?:twice|three\s+times|four\s+times|several\s+times|multiple\s+times|many\s+times"
             r"|a\s+few\s+times|\d+\s+times|again|already|repeatedly|every\s+day|daily)",
         ),
         (
-            ("again", "more", "another"),
+            ("following", "checking", "reaching"),
             r"(?:following|checking|reaching)\s+(?:up|in|out)\s+(?:\w+\s+)?(?:again|once\s+more|one\s+more\s+time"
             r"|another\s+time)",
         ),
         (
-            ("time",),
+            ("second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"),
             r"(?:follow(?:ing)?|check(?:ing)?)\s+(?:up|in)\s+for\s+the\s+(?:second|third|fourth|fifth"
             r"|\d+(?:st|nd|rd|th))\s+time",
         ),
-        (("another",), r"yet\s+another\s+(?:email|e-mail|message|follow[\s-]?up|note|reminder)"),
+        (("yet",), r"yet\s+another\s+(?:email|e-mail|message|follow[\s-]?up|note|reminder)"),
         (
             ("second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"),
             r"(?:my|this\s+is\s+my)\s+(?:second|third|fourth|fifth|\d+(?:nd|rd|th))\s+"
@@ -121,7 +127,7 @@ _CHASING = Phrases(
             r"|every|on\s+(?:monday|tuesday|wednesday|thursday|friday))",
         ),
         (
-            ("by",),
+            ("stop", "drop", "come", "swing", "pop"),
             r"(?:i'll|i\s+will|i'm\s+going\s+to|i\s+plan\s+to|i\s+might|i\s+may)\s+(?:\w+\s+)?"
             r"(?:stop|drop|come|swing|pop)\s+by",
         ),
@@ -134,7 +140,7 @@ _CHASING = Phrases(
             r"(?:i'll|i\s+will)\s+keep\s+(?:calling|emailing|e-mailing|checking|following\s+up|trying|messaging)",
         ),
         (
-            ("as",),
+            ("said", "wrote", "mentioned"),
             r"as\s+i\s+(?:said|mentioned|wrote)\s+in\s+my\s+(?:last|previous|earlier|other)\s+(?:\w+\s+)?"
             r"(?:emails?|messages?|voicemails?|notes?)",
         ),
