@@ -25,6 +25,7 @@ __all__ = [
     "load_config",
     "parse_config",
     "DEFAULT_SEVERITY_WEIGHTS",
+    "DEFAULT_CHECK_WEIGHTS",
 ]
 
 CONFIG_NAMES = (".followup-lint.yaml", ".followup-lint.yml")
@@ -35,6 +36,14 @@ DEFAULT_SEVERITY_WEIGHTS: Mapping[Severity, float] = {
     Severity.ERROR: 20.0,
     Severity.WARNING: 8.0,
     Severity.INFO: 2.0,
+}
+# The elements a follow-up must have (GUIDANCE G3, G4, G5, G11) weigh double:
+# a note missing one of them should not pass on a single warning.
+DEFAULT_CHECK_WEIGHTS: Mapping[str, float] = {
+    "FL301": 2.0,  # no-specific-detail
+    "FL302": 2.0,  # no-continued-interest
+    "FL303": 2.0,  # no-thanks
+    "FL501": 2.0,  # missing-contact-signature
 }
 _TOP_KEYS = (
     "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under",
@@ -60,7 +69,9 @@ class Config:
     severity_weights: Mapping[Severity, float] = field(
         default_factory=lambda: dict(DEFAULT_SEVERITY_WEIGHTS)
     )
-    check_weights: Mapping[str, float] = field(default_factory=dict)  # code -> weight
+    check_weights: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_CHECK_WEIGHTS)
+    )  # code -> weight; unlisted checks weigh 1
     max_loss_per_check: float = 40.0
     fail_on: str = "error"
     fail_under: int | None = None
@@ -250,10 +261,13 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
             changes["severity_weights"] = weights
         if "check_weights" in score:
             changes["check_weights"] = {
-                _resolve_check(k, checks, "score.check_weights").code: _number(
-                    v, f"score.check_weights.{k}"
-                )
-                for k, v in (score["check_weights"] or {}).items()
+                **DEFAULT_CHECK_WEIGHTS,
+                **{
+                    _resolve_check(k, checks, "score.check_weights").code: _number(
+                        v, f"score.check_weights.{k}"
+                    )
+                    for k, v in (score["check_weights"] or {}).items()
+                },
             }
         if "max_loss_per_check" in score:
             changes["max_loss_per_check"] = _number(score["max_loss_per_check"], "score.max_loss_per_check")

@@ -1,7 +1,9 @@
 """Findings -> a score from 0 to 100.
 
 Each finding costs ``severity weight x check weight`` points (defaults:
-error 20, warning 8, info 2; every check weighs 1). A check's total loss is
+error 20, warning 8, info 2; the four checks for what a follow-up must have,
+FL301 detail, FL302 interest, FL303 thanks and FL501 signature, weigh 2, the
+rest 1: ``config.DEFAULT_CHECK_WEIGHTS``). A check's total loss is
 capped (``max_loss_per_check``, default 40) so one noisy check cannot sink
 an otherwise sound draft on its own. The score is ``100 - total loss``,
 floored at 0 and rounded. Whether a draft fails is decided by

@@ -12,8 +12,8 @@ def f(code: str, sev: Severity) -> Finding:
 def test_default_weights():
     assert score([], Config()) == (100, ())
     assert score([f("FL101", Severity.ERROR), f("FL203", Severity.INFO), f("FL301", Severity.WARNING)], Config()) == (
-        70,
-        (("FL101", 20.0), ("FL301", 8.0), ("FL203", 2.0)),
+        62,
+        (("FL101", 20.0), ("FL301", 16.0), ("FL203", 2.0)),
     )
 
 
