@@ -141,6 +141,37 @@ def _is_known(word: str, folded: frozenset[str], names: frozenset[str]) -> bool:
     return bool(_CAMEL.search(bare))  # "GitHub", "iPhone": a product, not a slip
 
 
+# British spellings and their American forms, as the backend suggests them:
+# a candidate in London writes "organise", and that is no typo.
+_BRITISH = (
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"wards$"), "ward"),
+)
+
+
+def is_british_variant(word: str, suggestions: Iterable[str]) -> bool:
+    """``word`` is a British spelling whose American form the backend offers."""
+    lowered = word.casefold()
+    offered = {s.casefold() for s in suggestions}
+    return any(
+        pattern.search(lowered) and pattern.sub(american, lowered) in offered
+        for pattern, american in _BRITISH
+    )
+
+
+def _close_to_a_name(word: str, context_names: Iterable[str]) -> bool:
+    import difflib
+
+    bare = _POSSESSIVE.sub("", word).casefold()
+    return any(difflib.SequenceMatcher(None, bare, n.casefold()).ratio() >= 0.75 for n in context_names)
+
+
 def keep_issue(
     issue: GrammarIssue,
     text: str,
@@ -149,6 +180,9 @@ def keep_issue(
     labels: list[Span],
     folded: frozenset[str],
     names: frozenset[str],
+    *,
+    context_names: Iterable[str] = (),
+    proper_nouns: bool = False,
 ) -> bool:
     """Whether ``issue`` (offsets into ``text``/``masked``) is reported."""
     if not 0 <= issue.start <= issue.end <= len(text):
@@ -166,6 +200,19 @@ def keep_issue(
     if issue.category == "spelling":
         flagged = _words(text[issue.start : issue.end])
         if flagged and all(_is_known(w, folded, names) for w in flagged):
+            return False
+        word = text[issue.start : issue.end]
+        if is_british_variant(word, issue.replacements):
+            return False
+        # A capitalised word in mid-sentence is a name the dictionary lacks
+        # (a company, a product, a colleague), unless it looks like a slip
+        # on a name the context gives ("Whitfeld" for "Whitfield").
+        if (
+            not proper_nouns
+            and word[:1].isupper()
+            and not _at_sentence_start(text, issue.start)
+            and not _close_to_a_name(word, context_names)
+        ):
             return False
     return True
 
@@ -222,8 +269,12 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     if not masked.strip():
         return
     folded, names = known_words(draft, options.get("vocabulary") or ())
+    context_names = [w for name in draft.context.names for w in _words(name) if w[:1].isupper()]
     for issue in tools.grammar.check(masked):
-        if keep_issue(issue, draft.text, masked, blanked, labels, folded, names):
+        if keep_issue(
+            issue, draft.text, masked, blanked, labels, folded, names,
+            context_names=context_names, proper_nouns=bool(options.get("proper_nouns")),
+        ):
             yield _finding(check, draft, issue)
 
 
@@ -234,14 +285,17 @@ CHECK = Check(
     summary="Flags misspellings and grammar slips (errors), wordy or awkward "
     "phrasing (warnings) and typographic slips such as doubled spaces (info) in "
     "the subject, greeting, body and sign-off, as found by the grammar backend. "
-    "Names from the context and the signature, acronyms and the `vocabulary` "
-    "option's words are never called misspellings.",
+    "Names from the context and the signature, acronyms, British spellings, "
+    "the `vocabulary` option's words and capitalised words in mid-sentence "
+    "(names the dictionary lacks, unless they look like a slip on a name the "
+    "context gives; `proper_nouns: true` checks them all) are never called "
+    "misspellings.",
     why="A follow-up is a short sample of how carefully you work, read by "
     "someone deciding whether to hire you. Recruiters single out typos as the "
     "one thing that undoes a thank-you note: a mistake does as much harm as the "
     "note does good (G2, from R1 and R5). Spelling the company's or the "
-    "interviewer's name wrong is the costliest slip of all, so names are "
-    "checked too unless the context or the vocabulary vouches for them.",
+    "interviewer's name wrong is the costliest slip of all, so a word close to "
+    "a name the context gives is checked against it.",
     example="Hi Mr. Chen,\n\nThank you for the oppurtunity to interview for the "
     "lab technician position. I realy enjoyed learning about the the new "
     "sample tracking system, and it was an pleasure to meet the team.\n\n"
@@ -252,6 +306,6 @@ CHECK = Check(
     "Best regards,\nAna Souza",
     run_fn=_run,
     rationale=("G2", "R1", "R5"),
-    options={"vocabulary": []},
+    options={"vocabulary": [], "proper_nouns": False},
     uses_grammar=True,
 )

@@ -51,7 +51,7 @@ def spelling_fix(span: Span, new: str) -> Fix:
 def test_metadata():
     assert (CHECK.code, CHECK.name, CHECK.severity) == ("FL101", "spelling-grammar", Severity.ERROR)
     assert CHECK.uses_grammar is True
-    assert CHECK.options == {"vocabulary": []}
+    assert CHECK.options == {"vocabulary": [], "proper_nouns": False}
     assert CHECK.rationale == ("G2", "R1", "R5")
     assert CHECK.kinds == frozenset()
 
@@ -130,10 +130,27 @@ def test_severity_follows_the_category(tools):
 def test_company_name_from_the_context_is_not_flagged(tools):
     text, (span,) = marked("Hi Dana,\n\nI would love to join [[Brightwave]] and its data team.\n\nBest,\nSam")
     assert run_check(CHECK, text, tools=tools, context=Context(company="Brightwave Labs")) == []
-    assert rows(run_check(CHECK, text, tools=tools)) == [
+    # A capitalised word in mid-sentence is taken for a name...
+    assert run_check(CHECK, text, tools=tools) == []
+    # ...unless proper nouns are checked too.
+    assert rows(run_check(CHECK, text, tools=tools, options={"proper_nouns": True})) == [
         ("FL101", span, 'possible misspelling: "Brightwave" (if it is a name, add it to the '
          "vocabulary)", Severity.ERROR, "SpellCheck", "spelling", spelling_fix(span, "Rightward")),
     ]
+
+
+def test_a_slip_on_a_context_name_is_still_flagged(tools):
+    text, (span,) = marked("Hi Dana,\n\nI would love to join [[Brightwve]] and its data team.\n\nBest,\nSam")
+    found = run_check(CHECK, text, tools=tools, context=Context(company="Brightwave Labs"))
+    assert [(f.code, f.span, f.category) for f in found] == [("FL101", span, "spelling")]
+
+
+def test_british_spellings_are_not_misspellings(tools):
+    text = ("Hi Dana,\n\nI enjoyed the colour study and how you organise the catalogue "
+            "centre; afterwards I travelled home.\n\nBest,\nSam")
+    assert run_check(CHECK, text, tools=tools) == []
+    slips = "Hi Dana,\n\nI enjoyed the colur study.\n\nBest,\nSam"
+    assert [slips[f.span.start : f.span.end] for f in run_check(CHECK, slips, tools=tools)] == ["colur"]
 
 
 def test_company_possessive_and_interviewer_from_the_context(tools):
@@ -145,9 +162,9 @@ def test_company_possessive_and_interviewer_from_the_context(tools):
 def test_vocabulary_words_are_accepted_in_any_case(tools):
     text = "Hi Dana,\n\nI liked hearing about Fernhill and the fernhill rollout.\n\nBest,\nSam"
     assert run_check(CHECK, text, tools=tools, options={"vocabulary": ["FERNHILL"]}) == []
-    assert [text[f.span.start : f.span.end] for f in run_check(CHECK, text, tools=tools)] == [
-        "Fernhill", "fernhill",
-    ]
+    assert [text[f.span.start : f.span.end] for f in run_check(CHECK, text, tools=tools)] == ["fernhill"]
+    checked = run_check(CHECK, text, tools=tools, options={"proper_nouns": True})
+    assert [text[f.span.start : f.span.end] for f in checked] == ["Fernhill", "fernhill"]
 
 
 def test_names_from_the_signature_and_greeting_are_not_flagged(tools):
@@ -336,7 +353,7 @@ def test_spelling_exclusions_apply_to_spelling_issues_only():
         ("Zorblat", "SpellCheck", "spelling", ()),  # the context's company (second run)
         ("Wei", "SpellCheck", "spelling", ()),  # in the signature: masked
     )
-    _, found = fake_run(text, *issues)
+    _, found = fake_run(text, *issues, options={"proper_nouns": True})
     assert [(f.rule, text[f.span.start : f.span.end]) for f in found] == [
         ("SpellCheck", "Kestrel"),
         ("Grammar", "Kestrel and"),
@@ -344,7 +361,8 @@ def test_spelling_exclusions_apply_to_spelling_issues_only():
         ("SpellCheck", "Zorblat"),
     ]
     _, found = fake_run(
-        text, *issues, options={"vocabulary": ["kestrel"]}, context=Context(company="Zorblat Inc.")
+        text, *issues, options={"vocabulary": ["kestrel"], "proper_nouns": True},
+        context=Context(company="Zorblat Inc."),
     )
     assert [(f.rule, text[f.span.start : f.span.end]) for f in found] == [
         ("Grammar", "Kestrel and"),
