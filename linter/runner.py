@@ -203,16 +203,20 @@ class Linter:
 # A folder of many drafts is linted by a process pool. Each worker builds its
 # Linter once (checks, configs, grammar tools) in the pool initializer, then
 # lints chunks of files; results come back in input order, identical to a
-# serial run (tests/test_parallel.py). The workers share the warm grammar
-# worker (one Harper): measured on 2 cores, that beat a Harper per pool
-# worker (each pays a second of loading and 150 MB), 4.8 s against 10.7 s
-# for 1,000 drafts.
+# serial run (tests/test_parallel.py). The pool workers share the warm
+# grammar worker (one Harper). Measured on this project's 2-core machine
+# while other jobs ran on it (load 5-7), 1,000 generated drafts, best and
+# median of 5:
+#
+#   embedded grammar  serial 9.2 s / 9.7 s   pool 4.9 s / 7.6 s
+#                     pool with a Harper in each pool worker 9.3 s / 15.0 s
+#                     (each loads Harper for a second and holds 150 MB)
+#   grammar off       serial 2.2 s / 3.0 s   pool 1.8 s / 2.0 s
 #
 # Small runs stay serial: each pool worker warms up on its own (imports,
-# compiled patterns), which a serial run pays once. Measured on 2 cores
-# (tests/bench_folder.py, best of 5): the pool was slower up to 80 drafts
-# and even at 160; it wins clearly at 1,000 (1.6 s against 2.3 s without
-# grammar, 4.8 s against 7.7 s with the embedded one).
+# compiled patterns), which a serial run pays once. In the same conditions
+# (tests/bench_folder.py) the pool was slower at 10 to 80 drafts and about
+# even from 160 to 320.
 
 # Files; fewer are linted in this process. The variable is for benchmarks
 # (tests/bench_folder.py forces the pool on small folders to measure it).
