@@ -16,20 +16,25 @@ Without topics, the check looks for a reference to something concrete from
 the conversation or the job beyond the role title and the company name:
 
 * the object of a reference ("we discussed X", "you mentioned X", "hearing
-  about X", "your plans for X", "help your team X", "ideas around X", a
-  preposition such as about/on/regarding/around) that holds a word outside
-  the generic vocabulary of follow-up notes ("the role", "the company
-  culture", "next steps", "your time", "learning more about the position");
+  about X", "hear how X", "your plans for X", "the problem of X", "help
+  your team X", "ideas around X", a preposition such as about/on/regarding/
+  around) that holds a word outside the generic vocabulary of follow-up
+  notes ("the role", "the company culture", "next steps", "your time",
+  "learning more about the position"); an object that starts with "my" is
+  about the writer and does not count;
 * a modifier on a named thing ("the onboarding redesign", "your Q3 launch",
   "the billing migration");
-* a number that is not a date, a time or a duration, an acronym or a name
-  with digits ("EHR", "COVID-19"), unless it describes the writer ("my
-  SQL experience").
+* a number that is not a date, a time or a duration, an acronym, a CamelCase
+  name or a name with digits ("EHR", "NetSuite", "COVID-19"), unless it
+  describes the writer ("my SQL experience", "5 years");
+* a capitalised name in mid-sentence ("the Midwest territory").
 
-Names from the context, the greeting and the signature, the words of the
-role title (the words just before "role"/"position"/"job") and capitalised
-names in a company slot ("at Acme", "join Acme", "Acme sounds like...") are
-never details. The option ``generic_words`` adds words that never count.
+Names are never details: those from the context, the greeting and the
+signature; the words of the role title (the words just before "role"/
+"position"/"job"); capitalised names in a company slot ("at Acme", "join
+Acme", "Acme's", "Acme sounds like...") or a person slot ("thank Andy",
+"meeting Priya"), anywhere in the body. The option ``generic_words`` adds
+words that never count.
 
 In template mode a placeholder that asks for a detail ("[something specific
 you discussed]", "{topic}", "[specific aspect of the role]") satisfies the

@@ -135,6 +135,21 @@ def test_process_questions_count_towards_the_one_allowed():
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [("general", "a follow-up note"), ("linkedin", "a LinkedIn note"),
+     ("post-rejection", "a reply to a rejection")],
+)
+def test_the_timeline_message_names_the_kind_of_note(kind: str, label: str):
+    question = "Is there an update on the timeline?"
+    text, (span,) = marked(_note(f"[[{question}]]"))
+    assert _run(text, Context(kind=kind)) == [
+        ("FL401", span,
+         f'asks about the hiring timeline in {label}; save it for a status check: "{question}"',
+         Severity.ERROR, None)
+    ]
+
+
 def test_the_second_polite_question_in_a_status_check_fires():
     text, (span,) = marked(
         "Hi Dana,\n\nI wanted to check in on the analyst role. Is there an update on the timeline? "
