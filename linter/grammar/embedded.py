@@ -69,6 +69,8 @@ DISABLED_RULES: dict[str, str] = {
     "MassNouns": "flags correct countable uses such as \"a passion of mine\", \"a knowledge of\"",
     "OxfordComma": "a house-style preference, not a mistake; both forms are correct",
     "LongSentences": "sentence length is FL203's job, with its own threshold",
+    "AsSoonAsPossible": "\"ASAP\" is FL402's job: there it is pressure on the employer, not an initialism",
+    "AvoidAndAlso": "a style nit that fired on well-written notes in the labelled set",
     "Dashes": "\"--\" is the usual dash in plain-text mail; the en dash it offers is the wrong one",
     "NumericRangeEnDash": "fires on phone numbers and times (\"555-0134\", \"9-10am\")",
     "UseEllipsisCharacter": "\"...\" is normal in plain-text mail and renders everywhere",

@@ -114,16 +114,17 @@ def test_could_of_is_a_grammar_error(tools):
 
 
 def test_severity_follows_the_category(tools):
-    text, (its, spaces, asap) = marked(
-        "Hi Dana,\n\n[[Its]] a great team.[[  ]]Please reply [[ASAP]] if you can.\n\nBest,\nSam"
+    text, (its, spaces, unique) = marked(
+        "Hi Dana,\n\n[[Its]] a great team.[[  ]]Your product is [[very unique]] to me.\n\nBest,\nSam"
     )
     assert rows(run_check(CHECK, text, tools=tools)) == [
         ("FL101", its, '"Its": Use `it\'s` (short for `it has` or `it is`) here, not the '
          "possessive `its`.", Severity.INFO, "ItsContraction", "typography", fix(its, "It's")),
         ("FL101", spaces, '"  ": French spaces are generally not recommended.', Severity.INFO,
          "NoFrenchSpaces", "typography", fix(spaces, " ")),
-        ("FL101", asap, '"ASAP": Try expanding this initialism.', Severity.WARNING,
-         "AsSoonAsPossible", "style", fix(asap, "As soon as possible")),
+        ("FL101", unique, '"very unique": `Unique` is absolute, so consider using `unique` alone '
+         "or a more precise adjective such as `special`, `rare`, or `unusual`.", Severity.WARNING,
+         "VeryUnique", "style", fix(unique, "very special")),
     ]
 
 
