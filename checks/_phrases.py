@@ -1,21 +1,27 @@
 """Shared phrase matching for the content and asks checks.
 
-Everything here is pure and cheap: patterns are compiled once, at import
-time or (for phrases a user adds through config) once per distinct phrase
-list, through a small cache.
+Everything here is pure. Patterns are compiled once, at import time, or (for
+phrases a user adds through config) once per distinct phrase list through a
+small cache; ``prepare`` memoises the lower-cased words of a sentence so the
+checks that read the same draft share that work.
 
-* ``alternatives`` builds one case-insensitive regex from regex fragments
-  written with a plain apostrophe (it also matches the typographic one) and,
-  optionally, literal phrases from config, which match inflected forms of
-  each word ("follow up" matches "followed up", "following up").
+* ``Phrases`` is a list of regex branches, each guarded by anchor words: a
+  branch runs only on a sentence holding one of its anchors, and on the
+  lower-cased text, which keeps phrase matching fast (see its docstring).
+  Fragments are written in lower case with a plain apostrophe (which also
+  matches the typographic one); phrases from config (``extra_phrases``)
+  match inflected forms of each word ("follow up" matches "followed up").
+* ``REQUEST``/``asks_before`` tell a request ("could you let me know...",
+  "I wanted to ask whether...") from a statement.
 * ``negated`` tells whether a match sits in a negated clause ("not sure I'm
   interested", "no longer excited"), ignoring the idioms that only look
   negative ("couldn't be more excited", "can't wait", "no doubt").
-* ``is_question`` and ``quote`` are small text helpers; ``stem`` is a light
-  suffix-stripping stemmer for tolerant word matching ("staffing" ~ "staff",
-  "shifts" ~ "shift", "migration" ~ "migrating").
-* ``body_sentences`` yields the body's sentences with their text, the only
-  region most of these checks read.
+* ``is_question``, ``quote``, ``kind_label`` are small text helpers; ``stem``
+  is a light suffix-stripping stemmer for tolerant word matching
+  ("staffing" ~ "staff", "shifts" ~ "shift", "migration" ~ "migrating").
+* ``body_sentences``, ``first_sentence``, ``body_end``, ``masked_text`` give
+  the regions these checks read: the body only, never the subject, the
+  signature or the quoted reply.
 """
 
 from __future__ import annotations
