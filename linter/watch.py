@@ -287,6 +287,10 @@ class Watcher:
             result = self.linter.lint_source(source, config)
         except RunAborted as exc:
             result = FileError(shown, str(exc))
+        except Exception as exc:  # a bug must not end the session; the next save tries again
+            if os.environ.get("FOLLOWUP_LINT_DEBUG"):
+                raise
+            result = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
         self._show(path, result, started)
 
     # -- output -----------------------------------------------------------------
@@ -470,6 +474,7 @@ def watch(
         except OSError:
             pass
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the clean-up
         signal.signal(signal.SIGTERM, previous)
         observer.stop()
         observer.join(timeout=2)

@@ -343,3 +343,29 @@ def test_terminal_redraws_every_report_with_a_status_line(drafts: Path) -> None:
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(fd)
+
+
+def test_a_crash_while_linting_is_an_error_event_and_watching_goes_on(
+    drafts: Path, watch: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft whose lint raises (simulated: lint_text breaks on a marker
+    word) is reported as an error; the next save lints normally."""
+    plugin = drafts.parent / "crashy"
+    plugin.mkdir()
+    (plugin / "sitecustomize.py").write_text(
+        "import linter.api as api\n"
+        "real = api.lint_text\n"
+        "def lint_text(text, *args, **kwargs):\n"
+        "    if 'KABOOM' in text:\n"
+        "        raise RuntimeError('simulated bug')\n"
+        "    return real(text, *args, **kwargs)\n"
+        "api.lint_text = lint_text\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(plugin), os.environ.get("PYTHONPATH")])))
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    (drafts / "a.txt").write_text(SHORT + "KABOOM\n", encoding="utf-8")
+    assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": "internal error: RuntimeError: simulated bug"}
+    (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
+    assert w.next() == expected(drafts, "a.txt")
