@@ -369,3 +369,34 @@ def test_a_crash_while_linting_is_an_error_event_and_watching_goes_on(
     assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": "internal error: RuntimeError: simulated bug"}
     (drafts / "a.txt").write_text(SHORT, encoding="utf-8")
     assert w.next() == expected(drafts, "a.txt")
+
+
+def test_tools_are_built_once_and_reused_across_relints(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In process, without an observer: start, then three saves handled."""
+    import io
+
+    import linter.grammar.choose as choose
+    from linter.watch import Watcher
+
+    built: list[str] = []
+    real = choose.make_tools_for
+
+    def counting(choice: str, *args: Any) -> Any:
+        built.append(choice)
+        return real(choice, *args)
+
+    monkeypatch.setattr(choose, "make_tools_for", counting)
+    monkeypatch.chdir(drafts.parent)
+    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    out = io.StringIO()
+    watcher = Watcher(linter, ["drafts"], fmt="json", out=out, interactive=False)
+    assert watcher.start() == 2
+    for text in (SHORT, LONGER, THANKS):
+        (drafts / "a.txt").write_text(text, encoding="utf-8")
+        watcher._handle(str(drafts / "a.txt"))
+    assert built == ["off"]
+    events = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(e["event"], e["path"]) for e in events] == [("report", "drafts/a.txt"), ("report", "drafts/b.md")] + [
+        ("report", "drafts/a.txt")
+    ] * 3
+    assert events[-1] == expected(drafts, "a.txt")
