@@ -219,6 +219,32 @@ class Phrases:
                     return m.span()
         return None
 
+    def matches(
+        self, text: str, extras: Iterable[str] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Every match as ``(start, end, branch)``, in text order; ``branch``
+        is the index of the branch that matched (-1 for a configured phrase).
+        Lets one ``Phrases`` hold several families of phrases."""
+        low, words = prepare(text)
+        found: list[tuple[int, int, int]] = []
+        hits = self._anchors.intersection(words)
+        if hits:
+            for i in sorted({i for w in hits for i in self._index[w]}):
+                found.extend(
+                    (m.start(), m.end(), i)
+                    for m in self.branches[i].finditer(low)
+                    if _left_ok(low, m.start())
+                )
+        if extras:
+            found.extend(
+                (m.start(), m.end(), -1)
+                for m in extra_pattern(extras).finditer(low)
+                if _left_ok(low, m.start())
+            )
+        if len(found) > 1:
+            found.sort(key=lambda s: (s[0], -s[1], s[2]))
+        return found
+
     def first_start(self, text: str) -> int | None:
         """Where the earliest match starts, or None."""
         found = self.finditer(text)

@@ -46,7 +46,7 @@ __all__ = ["CHECK"]
 _WHO = r"(?:you|the\s+team|the\s+committee|the\s+panel|they|anyone|the\s+company|the\s+hiring\s+(?:team|manager))"
 _JOBWORD = r"(?:job|role|position|offer|post|opening|vacancy|it|this|that)"
 
-_BLUNT = Phrases(
+_BLUNT: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("get", "got", "gotten", "land", "landed", "win", "won"),
@@ -148,7 +148,7 @@ _BLUNT = Phrases(
     )
 )
 # Demands: statements that press for the outcome, flagged without a "?".
-_DEMAND = Phrases(
+_DEMAND: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("need", "needs", "want", "expect", "require", "must"),
@@ -161,7 +161,7 @@ _DEMAND = Phrases(
     )
 )
 # "Any news yet?" on its own: elliptical and impatient.
-_BARE_NEWS = Phrases(
+_BARE_NEWS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("news", "update", "updates", "word"),
@@ -170,7 +170,7 @@ _BARE_NEWS = Phrases(
     )
 )
 
-_POLITE = Phrases(
+_POLITE: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("where",),
@@ -236,7 +236,7 @@ _PURPOSE = Phrases(
         (("check", "checking"), r"check(?:ing)?\s+in\s+(?:about|on|regarding|to)"),
     )
 )
-_DENIAL = Phrases(
+_DENIAL: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("not", "never", "t"),
@@ -244,6 +244,18 @@ _DENIAL = Phrases(
         ),
     )
 )
+
+
+# One pass per sentence: every family in one ``Phrases``, told apart by branch.
+_FAMILIES = (
+    ("denial", _DENIAL),
+    ("demand", _DEMAND),
+    ("blunt", _BLUNT),
+    ("blunt", _BARE_NEWS),
+    ("polite", _POLITE),
+)
+_ALL = Phrases(branch for _, family in _FAMILIES for branch in family)
+_FAMILY_OF = tuple(name for name, family in _FAMILIES for _ in family)
 
 
 def _only_purpose(text: str) -> bool:
@@ -261,18 +273,20 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     allowed = int(options.get("polite_questions_allowed", 1)) if draft.kind == "status-check" else 0
     polite_seen = 0
     for span, text in body_sentences(draft):
-        if _DENIAL.search(text):
+        ends: dict[str, int] = {}  # family -> end of its last match
+        for _, end, branch in _ALL.matches(text, extras):
+            family = _FAMILY_OF[branch] if branch >= 0 else "blunt"
+            ends[family] = max(end, ends.get(family, 0))
+        if not ends or "denial" in ends:
             continue
-        question = is_question(text)
-        if _DEMAND.search(text):
+        if "demand" in ends:
             yield check.finding(span, f'demands an answer about the hiring decision: "{quote(text)}"')
             continue
-        hit = _BLUNT.search(text, extras) or _BARE_NEWS.search(text)
-        if hit and (question or asks_before(text, hit[1])):
+        question = is_question(text)
+        if "blunt" in ends and (question or asks_before(text, ends["blunt"])):
             yield check.finding(span, f'asks outright about the hiring decision: "{quote(text)}"')
             continue
-        hit = _POLITE.search(text)
-        if not hit or not (question or asks_before(text, hit[1])):
+        if "polite" not in ends or not (question or asks_before(text, ends["polite"])):
             continue
         if draft.kind == "status-check" and not question and _only_purpose(text):
             continue

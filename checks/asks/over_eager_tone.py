@@ -34,7 +34,7 @@ __all__ = ["CHECK"]
 _SUPERLATIVE = r"(?:best|greatest|most\s+(?:amazing|incredible|wonderful|inspiring|impressive|perfect))"
 _PLACE = r"(?:company|team|organi[sz]ation|employer|place|firm|interviewer|boss|people|interview|job|role|office)"
 
-_FLATTERY = Phrases(
+_FLATTERY: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("world", "universe", "ever", "planet", "earth", "industry", "country"),
@@ -69,7 +69,7 @@ _FLATTERY = Phrases(
         (("dream",), r"life-?long\s+dream"),
     )
 )
-_DESPERATE = Phrases(
+_DESPERATE: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("need",),
@@ -91,7 +91,7 @@ _DESPERATE = Phrases(
         (("anything",), r"i'll\s+take\s+anything|i\s+will\s+take\s+anything"),
     )
 )
-_CHASING = Phrases(
+_CHASING: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             (
@@ -153,13 +153,13 @@ _CHASING = Phrases(
     )
 )
 _BANG = re.compile(r"!+")
-_EXTRA = Phrases(())
 _FAMILIES = (
     (_FLATTERY, "gushing flattery"),
     (_DESPERATE, "sounds desperate"),
     (_CHASING, "points to repeated contact"),
-    (_EXTRA, "over-eager wording"),
 )
+_ALL = Phrases(branch for family, _ in _FAMILIES for branch in family)
+_LABELS = tuple(label for family, label in _FAMILIES for _ in family)
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
@@ -167,16 +167,15 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     sentences = list(body_sentences(draft))
     for span, text in sentences:
         taken: list[tuple[int, int]] = []
-        for phrases, label in _FAMILIES:
-            hits = phrases.finditer(text, extras if phrases is _EXTRA else None)
-            for start, end in hits:
-                if any(start < e and s < end for s, e in taken) or negated(text, start):
-                    continue
-                taken.append((start, end))
-                yield check.finding(
-                    Span(span.start + start, span.start + end),
-                    f'{label}: "{quote(text[start:end])}"',
-                )
+        for start, end, branch in _ALL.matches(text, extras):
+            if any(start < e and s < end for s, e in taken) or negated(text, start):
+                continue
+            taken.append((start, end))
+            label = _LABELS[branch] if branch >= 0 else "over-eager wording"
+            yield check.finding(
+                Span(span.start + start, span.start + end),
+                f'{label}: "{quote(text[start:end])}"',
+            )
     limit = int(options.get("max_exclamations", 2))
     runs = [len(_BANG.findall(text)) for _, text in sentences]
     total = sum(runs)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checks._phrases import Phrases, asks_before, body_sentences, extra_pattern, is_question, lower, quote
+from checks._phrases import Phrases, asks_before, body_sentences, is_question, quote
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Severity
@@ -115,22 +115,18 @@ _TOPICS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str], ...]], ...] = (
         ),
     ),
 )
-_PATTERNS = tuple((label, Phrases(branches)) for label, branches in _TOPICS)
+_PHRASES = Phrases(branch for _, branches in _TOPICS for branch in branches)
+_LABELS = tuple(label for label, branches in _TOPICS for _ in branches)
 
 
 def _labels(text: str, extra: Any) -> list[str]:
-    """Topics asked about in ``text``, in the order they appear."""
-    low = lower(text)
-    found: list[tuple[int, str]] = []
-    for label, phrases in _PATTERNS:
-        hits = phrases.finditer(text)
-        if hits:
-            found.append((hits[0][0], label))
-    if extra:
-        for m in extra_pattern(extra).finditer(low):
-            found.append((m.start(), f'"{text[m.start():m.end()]}"'))
-            break
-    return [label for _, label in sorted(found)]
+    """Topics asked about in ``text``, each once, in the order they appear."""
+    out: list[str] = []
+    for start, end, branch in _PHRASES.matches(text, extra):
+        label = _LABELS[branch] if branch >= 0 else f'"{text[start:end]}"'
+        if label not in out:
+            out.append(label)
+    return out
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:

@@ -42,7 +42,7 @@ _WHEN = (
 )
 _ANSWER = r"(?:answer|response|reply|decision|update|feedback|offer|word|confirmation)"
 
-_DEADLINE = Phrases(
+_DEADLINE: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("need", "needs", "want", "expect", "require", "must", "have"),
@@ -93,7 +93,7 @@ _DEADLINE = Phrases(
         ),
     )
 )
-_OFFER = Phrases(
+_OFFER: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             ("offer", "offers"),
@@ -109,7 +109,7 @@ _OFFER = Phrases(
         (("another",), r"another\s+company\s+(?:has\s+)?(?:made|offered|extended)"),
     )
 )
-_URGENT = Phrases(
+_URGENT: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (("asap",), r"asap"),
         (("p",), r"a\.s\.a\.p\.?"),
@@ -120,6 +120,14 @@ _URGENT = Phrases(
         (("delay",), r"without\s+delay"),
     )
 )
+_FAMILIES = (("deadline", _DEADLINE), ("offer", _OFFER), ("urgent", _URGENT))
+_MESSAGES = (
+    ("deadline", "puts a deadline on the employer"),
+    ("offer", "uses a competing offer to hurry the employer"),
+    ("urgent", "presses for speed"),
+)
+_ALL = Phrases(branch for _, family in _FAMILIES for branch in family)
+_FAMILY_OF = tuple(name for name, family in _FAMILIES for _ in family)
 _SELF_OFFER = re.compile(
     r"\b(?:i|i'm|i’m|i\s+am|i've|i’ve|me)\b[^.?!,;]{0,40}?\b(?:start|begin|join|relocate|move|available"
     r"|availability|free|ready|come\s+in|work|be\s+there|commence)\w*[^.?!,;]{0,25}$",
@@ -131,34 +139,23 @@ _PUNCT = re.compile(r"[?!]{2,}")
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     extras = options.get("extra_phrases")
     for span, text in body_sentences(draft):
+        hits = _ALL.matches(text, extras)
         taken: list[tuple[int, int]] = []
-
-        def fresh(start: int, end: int) -> bool:
-            return all(end <= s or start >= e for s, e in taken)
-
-        for start, end in _DEADLINE.finditer(text, extras):
-            if not fresh(start, end) or negated(text, start):
-                continue
-            taken.append((start, end))
-            yield check.finding(
-                Span(span.start + start, span.start + end),
-                f'puts a deadline on the employer: "{quote(text[start:end])}"',
-            )
-        for start, end in _OFFER.finditer(text):
-            if not fresh(start, end) or negated(text, start):
-                continue
-            taken.append((start, end))
-            yield check.finding(
-                Span(span.start + start, span.start + end),
-                f'uses a competing offer to hurry the employer: "{quote(text[start:end])}"',
-            )
-        for start, end in _URGENT.finditer(text):
-            if not fresh(start, end) or _SELF_OFFER.search(text[:start]):
-                continue
-            yield check.finding(
-                Span(span.start + start, span.start + end),
-                f'presses for speed: "{text[start:end]}"',
-            )
+        for name, message in _MESSAGES:
+            for start, end, branch in hits:
+                family = _FAMILY_OF[branch] if branch >= 0 else "deadline"
+                if family != name or any(start < e and s < end for s, e in taken):
+                    continue
+                if family == "urgent":
+                    if _SELF_OFFER.search(text[:start]):
+                        continue
+                elif negated(text, start):
+                    continue
+                taken.append((start, end))
+                phrase = text[start:end] if family == "urgent" else quote(text[start:end])
+                yield check.finding(
+                    Span(span.start + start, span.start + end), f'{message}: "{phrase}"'
+                )
         if "??" in text or "!!" in text or "?!" in text or "!?" in text:
             for m in _PUNCT.finditer(text):
                 mark = "?" if "?" in m.group() else "!"
