@@ -38,6 +38,7 @@ _STATUS = re.compile(
     r"|\b(status of|any updates?|an update on|where (things|the process|my application|the evaluation"
     r"|the search|the hiring process)\b[^.?!]{0,25}\bstands?"
     r"|haven'?t (yet )?heard|still (under consideration|reviewing)|next steps in the process"
+    r"|followed up|(it'?s|it has) been a while since"
     r"|(decisions?|processes|hiring) (like this |can |often )?takes? time"
     r"|(it'?s|it has) been (almost |nearly |over |more than |about )?(a|one|two|three|four|a few|a couple of|several|\d+) weeks?"
     r"|(interview|conversation|meeting|spoke)\b[^.?!]{0,20}\b(last month|(two|three|four|\d+) weeks ago))",

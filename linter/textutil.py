@@ -52,6 +52,9 @@ def split_sentences(text: str, region: Span) -> list[Span]:
             continue
         if m.group().startswith(".") and len(word) == 1 and word.isalpha():
             continue  # an initial: "J. Smith"
+        following = chunk[m.end() :].lstrip(" \t")
+        if m.group()[-1] in "\"'”’)]" and following[:1].islower():
+            continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
         cuts.append(region.start + m.end())
     for m in _NEW_LINE_START.finditer(chunk):
         cuts.append(region.start + m.start())

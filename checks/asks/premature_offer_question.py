@@ -8,9 +8,9 @@ vacation, PTO, annual leave), benefits (health insurance, pension, 401k,
 perks), the start date, remote or hybrid work, or relocation costs.
 
 Not flagged: statements ("I am flexible on the start date", "I can start on
-1 May"), "the benefits of the new platform", and the same topics in a
-status check or after a rejection (the check runs only on thank-you,
-general and LinkedIn notes).
+1 May"), "the benefits of the new platform", and the same topics after a
+rejection (the check runs on thank-you notes, status checks, general and
+LinkedIn notes: G9 holds until there is an offer).
 
 One finding per sentence; the span is the sentence; the message names the
 topics asked about. No fix: the question should simply wait for an offer.
@@ -163,5 +163,5 @@ CHECK = Check(
     run_fn=_run,
     rationale=("G9",),
     options={"extra_phrases": []},
-    kinds=frozenset({"thank-you", "general", "linkedin"}),
+    kinds=frozenset({"thank-you", "status-check", "general", "linkedin"}),  # G9: before any offer
 )
