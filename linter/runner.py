@@ -203,20 +203,23 @@ class Linter:
 # A folder of many drafts is linted by a process pool. Each worker builds its
 # Linter once (checks, configs, grammar tools) in the pool initializer, then
 # lints chunks of files; results come back in input order, identical to a
-# serial run (tests/test_parallel.py). The pool workers share the warm
-# grammar worker (one Harper). Measured on this project's 2-core machine
-# while other jobs ran on it (load 5-7), 1,000 generated drafts, best and
-# median of 5:
+# serial run (tests/test_parallel.py).
 #
-#   embedded grammar  serial 9.2 s / 9.7 s   pool 4.9 s / 7.6 s
-#                     pool with a Harper in each pool worker 9.3 s / 15.0 s
-#                     (each loads Harper for a second and holds 150 MB)
-#   grammar off       serial 2.2 s / 3.0 s   pool 1.8 s / 2.0 s
+# The pool workers share the warm grammar worker, which answers one request
+# at a time (Harper, and the readability grade), so on 2 cores the gain is
+# modest: the checks run in parallel, the grammar does not. Measured with
+# 1,000 generated drafts (lint_paths alone, load about 2): embedded grammar
+# 4.6-5.3 s serial, 4.1-4.9 s pooled; grammar off 1.1-1.2 s serial, 1.0-1.3 s
+# pooled. Under heavier load (5-7, other jobs on the machine) the pool did
+# better: 9.2 s against 4.9 s (best of 5, embedded). A Harper in each pool
+# worker (FOLLOWUP_LINT_WORKER=0) was slower: each loads Harper and textstat
+# (7.2 s of CPU in the workers against 1.7 s), and so was computing the
+# grade in each pool worker. More cores, or LanguageTool (a multi-threaded
+# server), gain more.
 #
 # Small runs stay serial: each pool worker warms up on its own (imports,
-# compiled patterns), which a serial run pays once. In the same conditions
-# (tests/bench_folder.py) the pool was slower at 10 to 80 drafts and about
-# even from 160 to 320.
+# compiled patterns), which a serial run pays once. In tests/bench_folder.py
+# the pool was slower at 10 to 80 drafts and about even from 160 to 320.
 
 # Files; fewer are linted in this process. The variable is for benchmarks
 # (tests/bench_folder.py forces the pool on small folders to measure it).
