@@ -28,7 +28,7 @@ def _f(span, what, sentence):
 def test_metadata():
     assert (CHECK.code, CHECK.name, CHECK.severity) == (
         "FL403", "premature-offer-question", Severity.WARNING)
-    assert CHECK.kinds == frozenset({"thank-you", "general", "linkedin"})
+    assert CHECK.kinds == frozenset({"thank-you", "status-check", "general", "linkedin"})
     assert CHECK.rationale == ("G9",)
 
 
@@ -97,9 +97,9 @@ def test_statements_and_other_questions_pass(sentence: str):
     assert _run(_note(sentence)) == []
 
 
-def test_status_checks_and_rejection_replies_are_not_checked():
-    text = _note("What is the salary range?")
-    assert _run(text, Context(kind="status-check")) == []
+def test_status_checks_are_checked_rejection_replies_are_not():
+    text, (span,) = marked(_note("[[What is the salary range?]]"))
+    assert _run(text, Context(kind="status-check")) == [_f(span, "pay", "What is the salary range?")]
     assert _run(text, Context(kind="post-rejection")) == []
 
 
