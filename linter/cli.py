@@ -50,10 +50,7 @@ class LazyGroup(click.Group):
             import importlib
 
             module, attr = self.lazy[name]
-            try:
-                return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
-            except (ImportError, AttributeError):
-                return None
+            return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
         return super().get_command(ctx, name)
 
 
@@ -74,6 +71,9 @@ def _write_output(text: str, output: str | None) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".followup-lint-", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a CI artifact
         os.replace(tmp, output)  # atomic: never a half-written report
     except OSError as exc:
         raise Abort(f"{output}: cannot write report: {exc.strerror}") from None
