@@ -1,0 +1,213 @@
+"""Speed and memory benchmark: ``python tests/bench.py [--quick]``.
+
+A script, not a test: it prints Markdown tables for the README. Everything
+runs in one go on the same machine, with proselint on the same drafts as the
+reference. Figures are medians (p50) unless a column says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DRAFT = ROOT / "examples/drafts/good/thank-you-next-morning.txt"
+
+
+def corpus() -> list[tuple[str, str]]:
+    """Our own drafts: the examples and the labelled accuracy set."""
+    files = sorted((ROOT / "examples/drafts").rglob("*.txt")) + sorted((ROOT / "tests/accuracy/drafts").glob("*.txt"))
+    return [(str(p), p.read_text(encoding="utf-8")) for p in files]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def in_process(drafts: list[tuple[str, str]], grammar: object, rounds: int) -> list[float]:
+    from linter.api import lint_text
+    from linter.check import Tools
+    from linter.grammar.embedded import make_readability
+
+    tools = Tools(grammar=grammar, readability=make_readability(in_process=True))
+    for path, text in drafts:  # warm-up: regexes, lazy imports, backend
+        lint_text(text, path, tools=tools)
+    times = []
+    for _ in range(rounds):
+        for path, text in drafts:
+            start = time.perf_counter()
+            lint_text(text, path, tools=tools)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def wall(cmd: list[str], runs: int, stdin_path: Path | None = None) -> tuple[list[float], int]:
+    """Wall times of ``cmd`` and the largest peak RSS (KB) of any run."""
+    times, peak = [], 0
+    for _ in range(runs):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdin=stdin, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if stdin_path:
+            stdin.close()
+        peak = max(peak, int(proc.stderr.strip().splitlines()[-1]))
+    return times, peak
+
+
+def make_folder(drafts: list[tuple[str, str]], count: int) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="followup-bench-"))
+    for i in range(count):
+        _, text = drafts[i % len(drafts)]
+        (folder / f"draft-{i:04d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def proselint_in_process(drafts: list[tuple[str, str]]) -> list[float]:
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    CheckRegistry().register_many(__register__)
+    for path, text in drafts[:3]:
+        LintFile(path, text).lint(DEFAULT)
+    times = []
+    for path, text in drafts:
+        start = time.perf_counter()
+        LintFile(path, text).lint(DEFAULT)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def in_process_peak_mb(grammar_off: bool) -> float:
+    """Peak RSS of a fresh process that lints every draft once."""
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from tests.bench import corpus\n"
+        "from linter.api import lint_text\n"
+        "from linter.check import Tools\n"
+        "from linter.readability import coleman_liau_grade\n"
+        "grammar = None\n"
+        "if not %r:\n"
+        "    from linter.grammar.embedded import HarperBackend\n"
+        "    grammar = HarperBackend()\n"
+        "tools = Tools(grammar=grammar, readability=coleman_liau_grade)\n"
+        "for path, text in corpus(): lint_text(text, path, tools=tools)\n"
+    ) % (str(ROOT), grammar_off)
+    # Through /usr/bin/time: ru_maxrss survives exec, so a child forked from
+    # this (large) process would report our peak, not its own.
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-c", code],
+                         capture_output=True, text=True, check=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def worker_rss_mb() -> float | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    for proc in psutil.process_iter(["cmdline"]):
+        cmd = " ".join(proc.info["cmdline"] or [])
+        if "linter.grammar.worker" in cmd:
+            return proc.memory_info().rss / 2**20
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds")
+    parser.add_argument("--folder-size", type=int, default=1000)
+    args = parser.parse_args()
+    rounds, runs = (3, 7) if args.quick else (10, 21)
+    drafts = corpus()
+    # The console scripts beside this interpreter, not a version manager's
+    # shim in front of them (pyenv's adds ~0.5 s to every run).
+    bindir = Path(sys.executable).parent
+    exe = str(bindir / "followup-lint")
+    if not os.access(exe, os.X_OK):
+        sys.exit("followup-lint is not installed beside this Python (pip install -e .)")
+    proselint = str(bindir / "proselint") if os.access(bindir / "proselint", os.X_OK) else None
+    words = statistics.median(len(t.split()) for _, t in drafts)
+    print(f"{len(drafts)} drafts, median {words:.0f} words; {os.cpu_count()} cores; Python {sys.version.split()[0]}\n")
+
+    rows = []
+    t = in_process(drafts, None, rounds)
+    rows.append(("in process, grammar off", ms(pct(t, .5)), ms(pct(t, .95)), f"{1 / statistics.mean(t):.0f}/s"))
+    from linter.grammar.embedded import HarperBackend
+
+    harper = HarperBackend()
+    t = in_process(drafts, harper, max(1, rounds // 3))
+    rows.append((f"in process, {harper.name} in process", ms(pct(t, .5)), ms(pct(t, .95)), f"{1 / statistics.mean(t):.0f}/s"))
+    del harper
+    from linter.grammar.embedded import make_embedded_backend
+
+    via_worker = make_embedded_backend(use_worker=True)
+    t = in_process(drafts, via_worker, max(1, rounds // 3))
+    rows.append((f"in process, {via_worker.name} via warm worker", ms(pct(t, .5)), ms(pct(t, .95)), f"{1 / statistics.mean(t):.0f}/s"))
+    if proselint:
+        t = proselint_in_process(drafts)
+        rows.append(("proselint, in process (reference)", ms(pct(t, .5)), ms(pct(t, .95)), f"{1 / statistics.mean(t):.0f}/s"))
+    print("| lint one draft | p50 | p95 | throughput |\n|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+    print(f"\n| CLI, one draft ({DRAFT.name}) | p50 | p95 | peak RSS |\n|---|---|---|---|")
+    cases = [
+        ("followup-lint check --grammar embedded (warm worker)", [exe, "check", "--grammar", "embedded", str(DRAFT)], None),
+        ("cat draft | followup-lint check --grammar embedded -", [exe, "check", "--grammar", "embedded", "-"], DRAFT),
+        ("followup-lint check --grammar off", [exe, "check", "--grammar", "off", str(DRAFT)], None),
+    ]
+    if proselint:
+        cases.append(("proselint check (reference)", [proselint, "check", str(DRAFT)], None))
+    subprocess.run(cases[0][1], capture_output=True)  # start the worker once
+    for label, cmd, stdin_path in cases:
+        t, peak = wall(cmd, runs, stdin_path)
+        print(f"| {label} | {ms(pct(t, .5))} | {ms(pct(t, .95))} | {peak / 1024:.0f} MB |")
+    rss = worker_rss_mb()
+    if rss is not None:
+        print(f"| (the warm worker's resident memory: Harper, textstat, the checks) | | | {rss:.0f} MB |")
+    peak = in_process_peak_mb(grammar_off=True)
+    print(f"| (in process, grammar off, every draft linted once: peak RSS) | | | {peak:.0f} MB |")
+    peak = in_process_peak_mb(grammar_off=False)
+    print(f"| (in process with Harper in process: peak RSS) | | | {peak:.0f} MB |")
+
+    folder = make_folder(drafts, args.folder_size)
+    try:
+        print(f"\n| folder of {args.folder_size} drafts | wall | drafts/s | peak RSS |\n|---|---|---|---|")
+        from linter.api import lint_text
+
+        texts = [(str(p), p.read_text()) for p in sorted(folder.iterdir())]
+        start = time.perf_counter()
+        for path, text in texts:
+            lint_text(text, path)
+        spent = time.perf_counter() - start
+        print(f"| in process, grammar off | {spent:.2f} s | {len(texts) / spent:.0f} | |")
+        for label, cmd in (
+            ("CLI, grammar off", [exe, "check", "--grammar", "off", "--fail-on", "never", str(folder)]),
+            ("CLI, embedded grammar (warm worker)", [exe, "check", "--grammar", "embedded", "--fail-on", "never", str(folder)]),
+        ):
+            t, peak = wall(cmd, 1)
+            print(f"| {label} | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
+        if proselint:
+            t, peak = wall([proselint, "check", str(folder)], 1)
+            print(f"| proselint check (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
+    finally:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
