@@ -28,3 +28,23 @@ def test_no_nltk_download_or_corpus_lookup(monkeypatch):
         graded += 1
     assert graded == len(EXAMPLES) >= 10
     assert coleman_liau_grade("The team ships a small fix every week. It works.") == pytest.approx(2.7, abs=0.05)
+
+
+def test_textstat_never_loads_nltk_and_syllables_fail_loudly():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from linter.readability import coleman_liau_grade\n"
+        "grade = coleman_liau_grade('The team ships a small fix every week. It works.')\n"
+        "assert 'nltk' not in sys.modules, 'NLTK was loaded'\n"
+        "import textstat\n"
+        "try:\n"
+        "    textstat.syllable_count('hello')\n"
+        "except AttributeError:\n"
+        "    print(f'{grade:.1f} refused')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).parents[1])
+    assert (out.returncode, out.stdout, out.stderr) == (0, "2.7 refused\n", "")
