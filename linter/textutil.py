@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from linter.models import Span
 
-__all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all"]
+__all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all", "words_per_region"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,17 @@ def word_spans(text: str, region: Span) -> list[Span]:
 def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
     """Spans of ``pattern`` matches inside ``region``."""
     return [Span(m.start(), m.end()) for m in pattern.finditer(text, region.start, region.end)]
+
+
+def words_per_region(words: Sequence[Span], regions: Iterable[Span]) -> Iterator[tuple[Span, int]]:
+    """Each region (in text order) with the number of ``words`` inside it,
+    in one pass over both."""
+    i, n = 0, len(words)
+    for region in regions:
+        while i < n and words[i].start < region.start:
+            i += 1
+        j = i
+        while j < n and words[j].end <= region.end:
+            j += 1
+        yield region, j - i
+        i = j

@@ -15,6 +15,7 @@ from typing import Any
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
+from linter.textutil import words_per_region
 
 __all__ = ["CHECK"]
 
@@ -44,18 +45,10 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     n = len(words)
     if n <= limit:
         return
-    i = 0
-    for para in _blocks(draft):
-        while i < n and words[i].start < para.start:
-            i += 1
-        j = i
-        while j < n and words[j].end <= para.end:
-            j += 1
-        count = j - i
-        i = j
+    for region, count in words_per_region(words, _blocks(draft)):
         if count > limit:
             yield check.finding(
-                para,
+                region,
                 f"paragraph has {count} words; break it up so each paragraph stays within {limit}",
             )
 

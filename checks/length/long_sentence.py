@@ -12,6 +12,7 @@ from typing import Any
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Severity
+from linter.textutil import words_per_region
 
 __all__ = ["CHECK"]
 
@@ -22,18 +23,10 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     n = len(words)
     if n <= limit:
         return
-    i = 0
-    for sentence in draft.sentences:
-        while i < n and words[i].start < sentence.start:
-            i += 1
-        j = i
-        while j < n and words[j].end <= sentence.end:
-            j += 1
-        count = j - i
-        i = j
+    for region, count in words_per_region(words, draft.sentences):
         if count > limit:
             yield check.finding(
-                sentence,
+                region,
                 f"sentence has {count} words; split it so each sentence stays within {limit}",
             )
 
