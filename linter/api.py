@@ -6,6 +6,7 @@ The CLI, the watcher, the accuracy script and the benchmarks all call
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,7 +33,7 @@ def _to_raw(finding: Finding, origin: OffsetMap) -> Finding:
     return replace(finding, span=origin.to_raw_span(finding.span), fix=fix)
 
 
-def make_tools(grammar: str | GrammarBackend | None = "off", today: object | None = None) -> Tools:
+def make_tools(grammar: str | GrammarBackend | None = "off", today: dt.date | None = None) -> Tools:
     """Tools for the checks. ``grammar`` is a backend, or ``"off"``/None, or
     ``"embedded"`` (Harper, in process or through the warm worker)."""
     backend: GrammarBackend | None
@@ -50,10 +51,9 @@ def make_tools(grammar: str | GrammarBackend | None = "off", today: object | Non
         raise ValueError(f"unknown grammar backend '{grammar}'")
     else:
         backend = grammar
-    kwargs = {"grammar": backend}
-    if today is not None:
-        kwargs["today"] = today
-    return Tools(**kwargs)  # type: ignore[arg-type]
+    if today is None:
+        return Tools(grammar=backend)
+    return Tools(grammar=backend, today=today)
 
 
 def lint_text(

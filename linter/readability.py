@@ -25,15 +25,14 @@ _textstat: Any = None
 
 
 def _import_textstat() -> Any:
-    if "nltk" in sys.modules:  # the real one is already loaded: use it
-        import textstat
-
-        return textstat
-    sys.modules["nltk"] = types.ModuleType("nltk", "stand-in: followup-lint never uses NLTK")
+    stand_in = "nltk" not in sys.modules  # else the real one is loaded: use it
+    if stand_in:
+        sys.modules["nltk"] = types.ModuleType("nltk", "stand-in: followup-lint never uses NLTK")
     try:
-        import textstat
+        import textstat  # type: ignore[import-untyped]
     finally:
-        del sys.modules["nltk"]
+        if stand_in:
+            del sys.modules["nltk"]
     return textstat
 
 
