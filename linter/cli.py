@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -87,20 +87,30 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
+def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``check`` and ``watch`` share, declared once."""
+    options = (
+        click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one."),
+        click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
+        click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto)."),
+        click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="A draft fails on findings at or above this severity (default: error)."),
+        click.option("--fail-under", type=click.IntRange(0, 100), help="A draft fails when it scores under N."),
+        click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated)."),
+        click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes)."),
+        click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft)."),
+        click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
-@click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one.")
-@click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind).")
-@click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto).")
-@click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Fail on findings at or above this severity (default: error).")
-@click.option("--fail-under", type=click.IntRange(0, 100), help="Fail when a draft scores under N.")
-@click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated).")
-@click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes).")
-@click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
+@lint_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Lint a folder in up to N processes (default: one per core; small runs use one).")
 def check(
     paths: tuple[str, ...],

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from linter.cli import GRAMMAR, Abort, _use_color
+from linter.cli import Abort, _use_color, lint_options
 from linter.command import _load_context, _split
 
 if TYPE_CHECKING:
@@ -393,17 +393,8 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output: text for people, or json (one JSON document per line) for editor plugins.")
-@click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one.")
-@click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind).")
-@click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto).")
-@click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Mark drafts failed on findings at or above this severity (default: error).")
-@click.option("--fail-under", type=click.IntRange(0, 100), help="Mark drafts failed when they score under N.")
-@click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated).")
-@click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes).")
-@click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft).")
+@lint_options
 @click.option("--debounce", type=click.IntRange(0, 10_000), default=50, show_default=True, metavar="MS", help="Wait this long after a change before linting, unless the file was closed after writing or renamed into place.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR).")
 def watch(
     paths: tuple[str, ...],
     fmt: str,
