@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["main", "cli"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_STDIN_CAP = 64 * 2**20  # never hold more of a pipe in memory than this
 GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
 
 
@@ -180,7 +181,9 @@ def _forwarded(request: CheckRequest) -> CheckOutcome | None:
     forward = getattr(worker_client, "run_check_in_worker", None)
     if forward is None:
         return None
-    stdin = sys.stdin.buffer.read() if (not request.paths or "-" in request.paths) else None
+    # Bounded: the worker refuses anything over the size limit anyway.
+    reads_stdin = not request.paths or "-" in request.paths
+    stdin = sys.stdin.buffer.read(_STDIN_CAP + 1) if reads_stdin else None
     return forward(request, stdin)  # type: ignore[no-any-return]
 
 
