@@ -268,6 +268,20 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     masked, blanked, labels = masked_text(draft)
     if not masked.strip():
         return
+    limit = int(options.get("max_chars") or 0)
+    checked = len("".join(masked.split()))  # characters of text, blanks aside
+    if limit and checked > limit:
+        # Far beyond any follow-up: say so instead of making the backend
+        # (a LanguageTool server shared by a whole CI run) chew on it.
+        first = draft.sentences[0] if draft.sentences else Span(0, 0)
+        yield check.finding(
+            first,
+            f"the message is too long to check for spelling and grammar ({checked:,} characters "
+            f"of text; the limit is {limit:,}); a follow-up is a few hundred words",
+            severity=Severity.INFO,
+            rule="too-long-to-check",
+        )
+        return
     folded, names = known_words(draft, options.get("vocabulary") or ())
     context_names = [w for name in draft.context.names for w in _words(name) if w[:1].isupper()]
     for issue in tools.grammar.check(masked):
@@ -306,6 +320,6 @@ CHECK = Check(
     "Best regards,\nAna Souza",
     run_fn=_run,
     rationale=("G2", "R1", "R5"),
-    options={"vocabulary": [], "proper_nouns": False},
+    options={"vocabulary": [], "proper_nouns": False, "max_chars": 20000},
     uses_grammar=True,
 )

@@ -51,7 +51,7 @@ def spelling_fix(span: Span, new: str) -> Fix:
 def test_metadata():
     assert (CHECK.code, CHECK.name, CHECK.severity) == ("FL101", "spelling-grammar", Severity.ERROR)
     assert CHECK.uses_grammar is True
-    assert CHECK.options == {"vocabulary": [], "proper_nouns": False}
+    assert CHECK.options == {"vocabulary": [], "proper_nouns": False, "max_chars": 20000}
     assert CHECK.rationale == ("G2", "R1", "R5")
     assert CHECK.kinds == frozenset()
 
@@ -446,3 +446,15 @@ def test_real_harper_on_any_text_stays_inside_the_text(harper, text):
     for f in run_check(CHECK, draft, tools=Tools(grammar=harper, today=TODAY)):
         assert 0 <= f.span.start <= f.span.end <= len(draft)
         assert f.message
+
+
+def test_a_message_far_beyond_any_follow_up_is_not_sent_to_the_backend():
+    body = "Thank you for the talk about the billing migration. " * 500
+    text, (first,) = marked(f"Hi Dana,\n\n[[Thank you for the talk about the billing migration.]] {body}\n\nBest,\nSam")
+    fake, found = fake_run(text, options={"max_chars": 1000})
+    assert fake.sent == []
+    assert rows(found) == [
+        ("FL101", first, "the message is too long to check for spelling and grammar (21,555 characters "
+         "of text; the limit is 1,000); a follow-up is a few hundred words",
+         Severity.INFO, "too-long-to-check", None, None),
+    ]
