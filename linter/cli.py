@@ -205,7 +205,8 @@ def rules(fmt: str) -> None:
         return
     width = max(len(c.name) for c in checks)
     for c in checks:
-        click.echo(f"{c.code}  {c.name:<{width}}  {c.severity.label:<7}  {c.summary}")
+        first = c.summary.split(". ")[0].split("; ")[0].rstrip(".")  # the rest: explain
+        click.echo(f"{c.code}  {c.name:<{width}}  {c.severity.label:<7}  {first}")
 
 
 @cli.command()

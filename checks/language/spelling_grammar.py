@@ -296,9 +296,10 @@ CHECK = Check(
     code="FL101",
     name="spelling-grammar",
     severity=Severity.ERROR,
-    summary="Flags misspellings and grammar slips (errors), wordy or awkward "
-    "phrasing (warnings) and typographic slips such as doubled spaces (info) in "
-    "the subject, greeting, body and sign-off, as found by the grammar backend. "
+    summary="Flags misspellings and grammar slips that the grammar backend finds. "
+    "Spelling and grammar are errors, wordy or awkward phrasing warnings, and "
+    "typographic slips such as doubled spaces info, in the subject, greeting, "
+    "body and sign-off. "
     "Names from the context and the signature, acronyms, British spellings, "
     "the `vocabulary` option's words and capitalised words in mid-sentence "
     "(names the dictionary lacks, unless they look like a slip on a name the "
