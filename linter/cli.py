@@ -6,9 +6,10 @@ what it does not use (start-up time is a product target).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -184,7 +185,29 @@ def _forwarded(request: CheckRequest) -> CheckOutcome | None:
     # Bounded: the worker refuses anything over the size limit anyway.
     reads_stdin = not request.paths or "-" in request.paths
     stdin = sys.stdin.buffer.read(_STDIN_CAP + 1) if reads_stdin else None
-    return forward(request, stdin)  # type: ignore[no-any-return]
+    with _patience_note():
+        return forward(request, stdin)  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _patience_note(after: float = 2.0) -> Iterator[None]:
+    """On a terminal, say why a run is slow when it is: the first one starts
+    the warm worker (about 1 s) and, with an install, LanguageTool (5-20 s)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    note = threading.Timer(after, lambda: click.echo(
+        "followup-lint: starting the grammar backend (first run only; later runs reuse it)...",
+        err=True,
+    ))
+    note.daemon = True
+    note.start()
+    try:
+        yield
+    finally:
+        note.cancel()
 
 
 @cli.command()
