@@ -34,21 +34,20 @@ def _to_raw(finding: Finding, origin: OffsetMap) -> Finding:
 
 
 def make_tools(grammar: str | GrammarBackend | None = "off", today: dt.date | None = None) -> Tools:
-    """Tools for the checks. ``grammar`` is a backend, or ``"off"``/None, or
-    ``"embedded"`` (Harper, in process or through the warm worker)."""
+    """Tools for the checks. ``grammar`` is a backend, None, or a choice as on
+    the command line (``auto | languagetool | embedded | off``), picked by the
+    same code as the CLI: ``languagetool`` that cannot be reached raises
+    ``GrammarUnavailable`` instead of quietly checking nothing."""
     backend: GrammarBackend | None
-    if grammar in (None, "off"):
+    if grammar is None:
         backend = None
-    elif grammar == "embedded":
-        from linter.grammar.embedded import make_embedded_backend
-
-        backend = make_embedded_backend()
-    elif grammar == "languagetool":
-        from linter.grammar.choose import languagetool_backend
-
-        backend = languagetool_backend(None, None)
     elif isinstance(grammar, str):
-        raise ValueError(f"unknown grammar backend '{grammar}'")
+        from linter.config import GRAMMAR_CHOICES
+        from linter.grammar.choose import choose_backend
+
+        if grammar not in GRAMMAR_CHOICES:
+            raise ValueError(f"unknown grammar backend '{grammar}'")
+        backend = choose_backend(grammar, None, None)
     else:
         backend = grammar
     if today is None:

@@ -72,3 +72,16 @@ def test_grammar_check_skipped_without_backend():
 
 def test_order_of_checks_does_not_change_result():
     assert run((HELLO, BYE, CRASHER)) == run((CRASHER, BYE, HELLO))
+
+
+def test_api_tools_refuse_an_unreachable_languagetool(monkeypatch, tmp_path):
+    from linter.api import make_tools
+
+    monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(tmp_path))
+    monkeypatch.delenv("FOLLOWUP_LINT_LANGUAGETOOL_URL", raising=False)
+    with pytest.raises(GrammarUnavailable) as err:
+        make_tools("languagetool")
+    assert str(err.value).startswith("no LanguageTool server is reachable; ")
+    assert make_tools("off").grammar is None
+    with pytest.raises(ValueError, match="unknown grammar backend 'harper'"):
+        make_tools("harper")
