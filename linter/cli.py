@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from linter import __version__
+from linter.command import EXIT_USAGE
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
 
 __all__ = ["main", "cli"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _STDIN_CAP = 64 * 2**20  # never hold more of a pipe in memory than this
 GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
 
