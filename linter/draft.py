@@ -76,7 +76,8 @@ _PLACEHOLDER = re.compile(
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
     r"|(https?://|www\.)\S+"  # url
-    r"|\blinkedin\.com/\S+"
+    r"|\b[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
+    r"(/\S*)?(?!\w)"  # a bare web address: jo.dev, linkedin.com/in/jo
     r"|(\+?\d[\d ().-]{7,}\d)"  # phone
     , re.I,
 )
@@ -148,13 +149,11 @@ class Draft:
 
     @cached_property
     def contacts(self) -> tuple[Span, ...]:
-        """Emails, URLs and phone numbers anywhere in the message."""
-        region = self.message
-        if region is None:
-            return ()
+        """Emails, web addresses and phone numbers in the subject and the
+        message."""
+        regions = [s for s in (self.subject.value_span if self.subject else None, self.message) if s]
         return tuple(
-            Span(m.start(), m.end()).shift(region.start)
-            for m in _CONTACT.finditer(self.slice(region))
+            Span(m.start(), m.end()) for r in regions for m in _CONTACT.finditer(self.text, r.start, r.end)
         )
 
     @cached_property

@@ -47,10 +47,6 @@ SEVERITY_BY_CATEGORY = {
     "typography": Severity.INFO,
 }
 
-_URL_OR_EMAIL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co)/\S*",
-    re.I,
-)
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]+s?$")  # "OKRs", "CI", "R" (the language), an initial
@@ -86,9 +82,6 @@ def masked_text(draft: Draft) -> tuple[str, list[Span], list[Span]]:
     hide += list(draft.quoted)
     if draft.signature is not None:
         hide.append(draft.signature)
-    for span in keep:
-        for m in _URL_OR_EMAIL.finditer(text, span.start, span.end):
-            hide.append(Span(m.start(), m.end()))
     for span in hide:
         mask[span.start : span.end] = b"\x01" * len(span)
     chars = list(text)
