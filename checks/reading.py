@@ -1,0 +1,59 @@
+"""How the content checks read a sentence: the sentence model's labels
+(``linter.sense``), overruled by the phrasings kept as data beside a check.
+
+A check's YAML file has up to two families: ``says`` (phrasings that carry
+the check's label whatever the model reads) and ``not`` (phrasings that do
+not carry it, such as "thank you in advance" for thanks). A ``says`` match
+inside a ``not`` match or in a negated clause ("no longer interested") does
+not count, and a sentence with a ``not`` match is not left to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from checks._phrases import masked_text, negated
+from checks.phrasebook import PhraseBook, compile_phrase, load_books
+from linter.draft import Draft
+from linter.models import Span
+from linter.sense import sense
+
+__all__ = ["Reader", "sentences"]
+
+
+def sentences(draft: Draft) -> Iterator[tuple[Span, str]]:
+    """The sentences a content check reads (the body, placeholders blanked)."""
+    text = masked_text(draft)
+    for span in draft.sentences:
+        yield span, text[span.start : span.end]
+
+
+class Reader:
+    """Reads one label in sentences, with the phrasings of ``data_file``."""
+
+    def __init__(self, label: str, data_file: Path) -> None:
+        self.label = label
+        books = load_books(str(data_file))
+        self.says = books.get("says", PhraseBook(()))
+        self.denies = books.get("not", PhraseBook(()))
+
+    def carries(self, text: str, margin: float = 0.0, extra: Iterable[str] = ()) -> bool:
+        """Whether the sentence ``text`` carries this reader's label: a
+        ``says`` phrasing outside any ``not`` phrasing and not negated; else,
+        when no ``not`` phrasing matched, the model's reading."""
+        denied = self.denies.matches(text)
+        says = self.says.matches(text) + _extra_book(tuple(extra)).matches(text)
+        for start, end in says:
+            if not any(s < end and start < e for s, e in denied) and not negated(text, start):
+                return True
+        return not denied and sense(text).has(self.label, margin)
+
+
+def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:
+    return _EXTRA_CACHE.get(phrases) or _EXTRA_CACHE.setdefault(
+        phrases, PhraseBook(compile_phrase(p.lower(), p) for p in phrases if isinstance(p, str) and p.strip())
+    )
+
+
+_EXTRA_CACHE: dict[tuple[str, ...], PhraseBook] = {}

@@ -1,0 +1,150 @@
+"""The run-time side of the sentence model: table lookups and a sum.
+
+A sentence's score for a label is ``bias + mean word vector . w + sum of its
+n-gram weights``; because the first term is linear in a mean, it is stored
+per word (the word's summed token vectors dotted with ``w``, and how many
+tokens it has), so no embedding table or tokenizer is needed here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["LABELS", "Sense", "Word", "lookup", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
+
+_HERE = Path(__file__).parent
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\?")
+UNKNOWN_ZIPF = 2.0  # below every word in the table
+
+
+def word_tokens(text: str) -> list[str]:
+    """Lower-case word tokens (apostrophes kept inside a word) and "?"."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def ngram_features(words: list[str]) -> set[str]:
+    """The sparse features of a sentence: its words, word pairs (with a
+    start marker) and whether it asks a question."""
+    feats = {"u:" + w for w in words}
+    padded = ["<s>", *words]
+    feats.update(f"b:{a} {b}" for a, b in zip(padded, padded[1:]))
+    return feats
+
+
+@dataclass(frozen=True)
+class Word:
+    """A row of the word table: frequency in general English (Zipf scale),
+    parts of speech ("N", "V", "A", "R"; empty when unknown), token count and
+    the word's share of each label's score."""
+
+    zipf: float
+    pos: str
+    tokens: int
+    scores: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class _Label:
+    name: str
+    bias: float
+    threshold: float
+    ngrams: dict[str, float]
+
+
+class _Tables:
+    def __init__(self, folder: Path) -> None:
+        self.labels: tuple[_Label, ...] = _read_labels(folder / "ngrams.tsv")
+        lines = (folder / "words.tsv").read_text(encoding="utf-8").splitlines()
+        self._lines = [line for line in lines if line and not line.startswith("#")]  # sorted
+
+    @lru_cache(maxsize=65536)
+    def word(self, word: str) -> Word | None:
+        """What the table knows of ``word`` (None for a word it lacks)."""
+        key = word + "\t"
+        i = bisect.bisect_left(self._lines, key)
+        if i == len(self._lines) or not self._lines[i].startswith(key):
+            return None
+        _, zipf_s, pos, ntok, scores = self._lines[i].split("\t")
+        return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
+
+
+def _read_labels(path: Path) -> tuple[_Label, ...]:
+    heads: dict[str, tuple[float, float]] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, label, key, value = line.split("\t")
+        if kind == "label":
+            bias, threshold = value.split()
+            heads[label] = (float(bias), float(threshold))
+            weights[label] = {}
+        else:
+            weights[label][key] = float(value)
+    return tuple(_Label(n, b, t, weights[n]) for n, (b, t) in heads.items())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    return _Tables(_HERE)
+
+
+def lookup(word: str) -> Word | None:
+    """The word table's row for ``word`` (any case), or None."""
+    return _tables().word(word.lower().replace("\u2019", "'"))
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in general English (Zipf scale, 0 to 8; words
+    outside the table count as rare)."""
+    row = lookup(word)
+    return row.zipf if row else UNKNOWN_ZIPF
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Per-label probabilities of one sentence, and the label thresholds."""
+
+    probs: dict[str, float]
+    thresholds: dict[str, float]
+
+    def has(self, label: str, margin: float = 0.0) -> bool:
+        """Whether the sentence carries ``label`` (``margin`` raises the bar)."""
+        return self.probs[label] >= min(0.99, self.thresholds[label] + margin)
+
+
+def _unknown_tokens(word: str) -> int:
+    return 1 + len(word) // 4
+
+
+@lru_cache(maxsize=4096)
+def sense(text: str) -> Sense:
+    """What the sentence ``text`` does, label by label."""
+    tables = _tables()
+    words = word_tokens(text)
+    n_labels = len(tables.labels)
+    totals = [0.0] * n_labels
+    tokens = 0
+    for w in words:
+        row = tables.word(w)
+        if row is None:
+            tokens += _unknown_tokens(w)
+            continue
+        tokens += row.tokens
+        for i, s in enumerate(row.scores):
+            totals[i] += s
+    feats = ngram_features(words)
+    probs: dict[str, float] = {}
+    for i, label in enumerate(tables.labels):
+        z = label.bias + (totals[i] / tokens if tokens else 0.0)
+        z += sum(label.ngrams.get(f, 0.0) for f in feats)
+        probs[label.name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return Sense(probs, {label.name: label.threshold for label in tables.labels})
+
+
+LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect")
