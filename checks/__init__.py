@@ -29,6 +29,7 @@ MODULES = (
     "checks.asks.premature_offer_question",  # FL403
     "checks.asks.too_many_questions",  # FL404
     "checks.asks.over_eager_tone",  # FL405
+    "checks.asks.timing_question",  # FL406
     "checks.form.missing_contact_signature",  # FL501
     "checks.form.greeting_name",  # FL502
     "checks.form.leftover_placeholder",  # FL503

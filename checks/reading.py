@@ -17,7 +17,7 @@ from checks._phrases import masked_text, negated
 from checks.phrasebook import PhraseBook, compile_phrase, load_books
 from linter.draft import Draft
 from linter.models import Span
-from linter.sense import sense
+from linter.sense import read
 
 __all__ = ["Reader", "sentences"]
 
@@ -47,7 +47,7 @@ class Reader:
         for start, end in says:
             if not any(s < end and start < e for s, e in denied) and not negated(text, start):
                 return True
-        return not denied and sense(text).has(self.label, margin)
+        return not denied and read(text).has(self.label, margin)
 
 
 def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:

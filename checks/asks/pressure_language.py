@@ -138,7 +138,9 @@ _PUNCT = re.compile(r"[?!]{2,}")
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     extras = options.get("extra_phrases")
-    for span, text in body_sentences(draft):
+    subject = draft.subject
+    regions = [(subject.value_span, subject.value)] if subject is not None else []
+    for span, text in [*regions, *body_sentences(draft)]:
         hits = _ALL.matches(text, extras)
         taken: list[tuple[int, int]] = []
         for name, message in _MESSAGES:

@@ -7,8 +7,8 @@ any questions"), hoping to hear from them or stay in touch, "talk soon",
 "in the meantime". A forward-looking sign-off line ("Looking forward,",
 "Talk soon,") counts as well: it is the closing, and it does the job.
 
-Span: the body's first sentence (no body, no finding). Fix: a closing
-sentence appended at the end of the body.
+Span: the body's last sentence, after which the close belongs (no body, no
+finding). Fix: a closing sentence appended at the end of the body.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checks._phrases import Phrases, body_end, body_sentences, first_sentence
+from checks._phrases import Phrases, body_end, body_sentences
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
@@ -60,10 +60,10 @@ _FORWARD_SIGNOFF = Phrases(
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    anchor = first_sentence(draft)
     end = body_end(draft)
-    if anchor is None or end is None:
+    if not draft.sentences or end is None:
         return
+    anchor = draft.sentences[-1]  # the close belongs after the last sentence
     if draft.closing is not None and _FORWARD_SIGNOFF.search(draft.slice(draft.closing)):
         return
     extras = options.get("extra_phrases")

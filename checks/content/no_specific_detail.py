@@ -2,7 +2,7 @@
 
 With interview topics in the context (``topics:``), the body must mention at
 least one. A topic counts as mentioned when most of its key words (content
-words, minus generic ones such as "team" or "role") appear in one sentence,
+words, minus ordinary ones such as "team" or "role") appear in one sentence,
 in any order and inflection: "night-shift staffing" is matched by "staffing
 the night shifts". Words built on one root count as one ("medication" and
 "medicine" share "medic"), and so do run-together pairs ("rolling out" and
@@ -12,22 +12,27 @@ some key word of a topic ("residents living with dementia" for
 "dementia-friendly activities") passes when the body also holds a concrete
 detail by the rules below.
 
-Without topics, the check looks for a reference to something concrete from
-the conversation or the job beyond the role title and the company name:
+Without topics, the check looks for a sentence that the sentence model
+(``linter.sense``, label "detail") reads as being about the conversation or
+the job and that holds something concrete beyond the role title and the
+company name. What is concrete is decided by word rarity, not by a list:
+a word counts when it is rarer in general English than ``ORDINARY_ZIPF``
+(wordfreq's Zipf scale, stored in the model's word table) and can be a noun
+("readmission", "dashboard", "invoices"; not "culture", "position",
+"exciting" or "resonated"). Such a word counts
 
-* the object of a reference ("we discussed X", "you mentioned X", "hearing
+* in the object of a reference ("we discussed X", "you mentioned X", "hearing
   about X", "hear how X", "your plans for X", "the problem of X", "help
   your team X", "ideas around X", a preposition such as about/on/regarding/
-  around) that holds a word outside the generic vocabulary of follow-up
-  notes ("the role", "the company culture", "next steps", "your time",
-  "learning more about the position"); an object that starts with "my" is
-  about the writer and does not count;
+  around); an object that starts with "my" is about the writer and does not
+  count;
 * a modifier on a named thing ("the onboarding redesign", "your Q3 launch",
   "the billing migration");
 * a number that is not a date, a time or a duration, an acronym, a CamelCase
   name or a name with digits ("EHR", "NetSuite", "COVID-19"), unless it
   describes the writer ("my SQL experience", "5 years");
-* a capitalised name in mid-sentence ("the Midwest territory").
+* a capitalised name in mid-sentence ("the Midwest territory"), unless the
+  word is common in lower case ("Position", "Name" in a title-cased line).
 
 Names are never details: those from the context, the greeting and the
 signature; the words of the role title (the words just before "role"/
@@ -40,7 +45,9 @@ In template mode a placeholder that asks for a detail ("[something specific
 you discussed]", "{topic}", "[specific aspect of the role]") satisfies the
 check; in draft mode placeholders are blanked out (FL503 reports them).
 
-Span: the body's first sentence (no body, no finding). With topics, a fix
+Span: the whole body, where the detail is missing (no body, no finding).
+Applies to thank-you and LinkedIn notes, the kinds G4 and K2 speak of. With
+topics, a fix
 adds a sentence naming the first topic at the end of the first paragraph.
 """
 
@@ -53,6 +60,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checks._phrases import body_sentences, first_sentence, lower, masked_text, quote, stem
+from linter.sense import lookup, read
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
@@ -74,45 +82,24 @@ _STOP = frozenset(
     soon later now again ago recently shortly earlier""".split()
 )
 
-# Words a note can use about any job at any company: never a detail.
-_GENERIC = frozenset(
-    stem(w)
-    for w in """time today yesterday tomorrow morning afternoon evening week weekend day days
-    interview interviews interviewing meeting meet met chat chatting conversation conversations
-    discussion discussions discuss discussed call calls phone zoom video talk talking talked speak
-    speaking spoke spoken opportunity opportunities chance possibility possibilities role roles
-    position positions job jobs opening openings vacancy post company companies organization
-    organisation organizations firm business businesses team teams department departments group
-    people colleagues staff members member culture values value mission vision work working works
-    workplace environment office offices place places responsibilities responsibility duties duty
-    day-to-day expectations requirements qualifications skills skill experience experiences
-    background backgrounds process processes hiring application applications candidacy candidate
-    candidates decision decisions steps step next update updates news status information info
-    details detail questions question answers answer career careers growth success goals goal plans
-    plan projects project future industry field insight insights perspective perspectives thoughts
-    thought ideas idea advice feedback concerns concern consideration help support hospitality
-    kindness patience welcome time website site email emails message messages reply response
-    schedule convenience interest interests passion mission-driven fit match sense picture
-    overview understanding knowledge learning hearing everything great good new current exciting
-    excited amazing wonderful interesting particular specific various different important
-    innovative talented passionate hardworking friendly warm dynamic collaborative whole entire
-    overall general best real true nice lovely fantastic impressive impressed incredible fun
-    enjoyable enjoyed enjoy pleasure glad happy thrilled pleased grateful thankful appreciate
-    appreciated thank thanks join joining contribute contributing contribution help helping learn
-    learned learning hear heard share shared sharing bring bringing know knowing think thinking
-    believe feel feeling look looking want like love loved enjoy provide offer apply use add
-    benefit benefits grow growing succeed reach reaching continue continuing open opened
-    potential possible able available valuable asset assets strong unique special first last
-    busy kind thoughtful detailed insightful inspiring engaging candid clear quick brief short
-    long little big bigger small large high higher better more further additional extra other
-    approach approaches way ways side aspect aspects area areas part parts piece role's company's
-    team's manager managers leadership leaders leader hiring-manager recruiter recruiters panel
-    interviewer interviewers person yourself themselves everyone folks individuals employees
-    employee clients customers customer client service services product products
-    dream perfect ideal exciting wonderful tour visit lunch coffee walk walkthrough final
-    paper board track hand mind touch behalf average involves involve involved entails entail
-    looks like works does happens means requires expects needs wants typical typically""".split()
-)
+# A word this common in general English (Zipf scale) names nothing in
+# particular ("culture", "project", "role"); rarer nouns can ("readmission",
+# "dashboard", "invoices"). Capitalised words are held to a lower bar.
+ORDINARY_ZIPF = 4.3
+ORDINARY_CAPITAL_ZIPF = 4.0
+# How far below the model's own threshold a sentence holding a rare noun may
+# read as a detail: the noun is evidence too.
+DETAIL_SLACK = 0.1
+_GENERIC: frozenset[str] = frozenset()
+
+
+def _ordinary(low: str, bar: float = ORDINARY_ZIPF) -> bool:
+    """A word too common, or never a noun, to name a detail."""
+    row = lookup(low.rstrip("'’s") if low.endswith(("'s", "’s")) else low)
+    if row is None:
+        return False
+    return row.zipf >= bar or (bool(row.pos) and "N" not in row.pos)
+
 
 _ROLE_NOUNS = frozenset(
     "role roles position positions job jobs opening openings post vacancy internship".split()
@@ -208,7 +195,7 @@ def _detail_placeholder(name: str) -> bool:
 def _key_stems(topic: str, generic: frozenset[str]) -> list[str]:
     words = [w.lower() for w in _WORD.findall(topic.replace("-", " ").replace("/", " "))]
     content = [w for w in words if w not in _STOP]
-    keys = [stem(w) for w in content if stem(w) not in generic]
+    keys = [stem(w) for w in content if stem(w) not in generic and not _ordinary(w)]
     if not keys:
         keys = [stem(w) for w in content]
     return list(dict.fromkeys(keys))
@@ -301,7 +288,7 @@ def _kept(low: str, generic: frozenset[str]) -> bool:
     out? Two-letter acronyms ("UX") are found by ``_marks``."""
     if len(low) < 3 or low in _STOP or low in _DATE_BEFORE or low.isdigit():
         return False
-    return stem(low) not in generic
+    return stem(low) not in generic and not _ordinary(low)
 
 
 _HOOKS = _TRIGGERS | _THINGS
@@ -408,39 +395,40 @@ def _marks(chunk: str) -> Iterator[str]:
             and tok[1:].islower()
             and tok.lower() not in _COMMON_NAMES
             and tok.lower() not in _DATE_BEFORE
+            and not _ordinary(tok.lower(), ORDINARY_CAPITAL_ZIPF)
         ):
             yield tok  # a proper noun mid-sentence
 
 
 def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
-    """The first concrete detail in the body, or None."""
-    body = draft.body
-    if body is None:
-        return None
-    chunk = text[body.start : body.end]
-    lows = _TOKEN.findall(lower(chunk))
+    """The first concrete detail in a body sentence that the sentence model
+    reads as being about the conversation or the job, or None."""
     known: set[str] | None = None
     slots: set[str] | None = None
-    for word in itertools.chain(_candidates(lows, generic), _marks(chunk)):
-        low = word.lower()
-        bare = low.rstrip("'’s")
-        if known is None:
-            known = _known_names(draft, [chunk])
-        if low in known or bare in known:
+    for _, chunk in body_sentences(draft, text):
+        if not read(chunk).has("detail", -DETAIL_SLACK):
             continue
-        if slots is None:  # capitalised names in a company slot ("at Acme")
-            slots = _slot_names([chunk])
-        if low in slots or bare in slots:
-            continue
-        return word
+        lows = _TOKEN.findall(lower(chunk))
+        for word in itertools.chain(_candidates(lows, generic), _marks(chunk)):
+            low = word.lower()
+            bare = low.rstrip("'’s")
+            if known is None:
+                known = _known_names(draft, [text[s.start : s.end] for s in draft.sentences])
+            if low in known or bare in known:
+                continue
+            if slots is None:  # capitalised names in a company slot ("at Acme")
+                slots = _slot_names([text[s.start : s.end] for s in draft.sentences])
+            if low in slots or bare in slots:
+                continue
+            return word
     return None
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    anchor = first_sentence(draft)
-    if anchor is None:
-        return
     body = draft.body
+    if body is None or not draft.sentences:
+        return
+    anchor = body
     if draft.mode == "template" and body is not None and any(
         body.contains(p.span) and _detail_placeholder(p.name) for p in draft.placeholders
     ):
@@ -499,5 +487,5 @@ CHECK = Check(
     run_fn=_run,
     rationale=("G4",),
     options={"topic_share": 0.6, "generic_words": []},
-    kinds=frozenset({"thank-you", "status-check", "general"}),
+    kinds=frozenset({"thank-you", "linkedin"}),
 )

@@ -1,54 +1,40 @@
 """FL303 no-thanks: the body never thanks the reader.
 
-Counts as thanks anywhere in the body: "thank"/"thanks"/"thank-you" (not
-the "thanks to the new system" sense), "grateful"/"gratitude" (not the
-request formula "I'd be grateful if you could..."), and "appreciate" with
-an object ("I appreciate your time", "I appreciated hearing about...";
-not "that would be much appreciated" or "I'd appreciate an update", which
-ask for something rather than thank). A sign-off line such as "Thanks," is
-the closing, not the body, so it does not count.
+Reads each body sentence with ``checks.reading``: the sentence model's
+"thanks" label, overruled by the phrasings in ``no_thanks.yaml`` (thanks
+without "thank": "I appreciate you making the time", "grateful for the
+conversation"; and what only looks like thanks: "thank you in advance",
+"thanks to the new system", "I'd be grateful if you could..."). A sign-off
+line such as "Thanks," is the closing, not the body, so it does not count.
 
-Span: the body's first sentence (no body, no finding: the length checks
-cover an empty note). Fix: a thank-you sentence inserted before it.
+Span: the whole body, since the thanks is missing from all of it (no body,
+no finding: the length checks cover an empty note). Fix: a thank-you
+sentence inserted at the start of the body.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-from checks._phrases import Phrases, body_sentences, first_sentence
+from checks.reading import Reader, sentences
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["CHECK"]
 
-_THANKS = Phrases(
-    (
-        (("thank", "thanks", "thanked", "thanking"), r"thank(?:s|ed|ing)?(?!\s+to\s+(?:the|a|an|this|that|my|our|its)\b)"),
-        (("thank",), r"thank-you"),
-        (("grateful",), r"(?<!would be )(?<!'d be )grateful"),
-        (("gratitude",), r"gratitude"),
-        (
-            ("appreciate", "appreciated", "appreciates", "appreciating"),
-            r"(?<!would )(?<!'d )(?<!be )(?<!much )(?<!greatly )appreciat(?:e|ed|es|ing)"
-            r"(?=\s+(?:\w+\s+){0,2}?(?:you|your|his|her|their|the|it|this|that|being|meeting|speaking"
-            r"|talking|learning|hearing|getting|having|chatting|how|everything|all)\b)",
-        ),
-        (("appreciation",), r"(?:my|our|sincere|deep|real) appreciation"),
-    )
-)
+_READER = Reader("thanks", Path(__file__).with_suffix(".yaml"))
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    anchor = first_sentence(draft)
-    if anchor is None:
+    body = draft.body
+    if body is None or not draft.sentences:
         return
-    extras = options.get("extra_phrases")
-    for _, text in body_sentences(draft):
-        if _THANKS.search(text, extras=extras):
-            return
+    extra = options.get("extra_phrases") or ()
+    if any(_READER.carries(text, extra=extra) for _, text in sentences(draft)):
+        return
     if draft.kind == "post-rejection":
         line = "Thank you for letting me know, and for the time you gave me. "
     elif draft.context.role:
@@ -56,9 +42,9 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     else:
         line = "Thank you for taking the time to talk with me. "
     yield check.finding(
-        anchor,
+        body,
         "the body never thanks the reader for their time or the conversation",
-        fix=Fix(Span(anchor.start, anchor.start), line, "open with a thank-you"),
+        fix=Fix(Span(body.start, body.start), line, "open with a thank-you"),
     )
 
 

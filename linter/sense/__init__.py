@@ -9,6 +9,6 @@ each label's score, folded from sentence embeddings) and ``ngrams.tsv``
 nothing heavier than ``re`` is imported at run time.
 """
 
-from linter.sense.model import LABELS, Sense, Word, lookup, sense, word_tokens, zipf
+from linter.sense.model import LABELS, Sense, Word, clauses, lookup, read, sense, word_tokens, zipf
 
-__all__ = ["LABELS", "Sense", "Word", "lookup", "sense", "word_tokens", "zipf"]
+__all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "zipf"]

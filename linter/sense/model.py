@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LABELS", "Sense", "Word", "lookup", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
+__all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
 _HERE = Path(__file__).parent
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\?")
@@ -120,6 +120,27 @@ class Sense:
 
 def _unknown_tokens(word: str) -> int:
     return 1 + len(word) // 4
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[;:\u2014]\s*|,\s+(?=(?:and|but|so|as|which|while)\b)|\s+(?:and|but)\s+(?=(?:i|i'm|i've|i'd|we)\b)", re.I)
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(text: str) -> list[str]:
+    """The sentence and, when it joins several, its clauses ("..., and I am
+    eager to join" is read on its own too, so one clause's meaning is not
+    averaged away by the others)."""
+    parts = [p for p in _CLAUSE_BREAK.split(text) if len(p.split()) >= MIN_CLAUSE_WORDS]
+    return [text, *parts] if len(parts) > 1 else [text]
+
+
+def read(text: str) -> Sense:
+    """Per label, the strongest reading over the sentence and its clauses."""
+    readings = [sense(part) for part in clauses(text)]
+    if len(readings) == 1:
+        return readings[0]
+    probs = {label: max(r.probs[label] for r in readings) for label in readings[0].probs}
+    return Sense(probs, readings[0].thresholds)
 
 
 @lru_cache(maxsize=4096)
