@@ -20,7 +20,7 @@ from linter.models import FileReport, Finding, Fix
 from linter.offsets import OffsetMap
 from linter.registry import load_checks
 from linter.score import score
-from linter.verdict import failed
+from linter.verdict import judge
 
 __all__ = ["lint_text", "make_tools", "load_checks"]
 
@@ -76,7 +76,8 @@ def lint_text(
     points, breakdown = score(findings, config)
     if origin is not None:
         findings = tuple(_to_raw(f, origin) for f in findings)
-    report = FileReport(
+    reasons = judge(findings, points, draft.kind, config)
+    return FileReport(
         path=path,
         findings=findings,
         score=points,
@@ -85,5 +86,8 @@ def lint_text(
         text=raw if raw is not None else text,
         kind=draft.kind,
         word_count=draft.word_count,
+        failed=bool(reasons),
+        kind_source="given" if draft.context.kind else "inferred",
+        pass_mark=config.fail_under,
+        fail_reasons=reasons,
     )
-    return replace(report, failed=failed(report, config.fail_on, config.fail_under))

@@ -96,8 +96,8 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
         click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto)."),
         click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL."),
-        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="A draft fails on findings at or above this severity (default: error)."),
-        click.option("--fail-under", type=click.IntRange(0, 100), help="A draft fails when it scores under N."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="A draft fails on findings at or above this severity, or missing a must-have (default: error; never: findings never fail it)."),
+        click.option("--fail-under", type=click.IntRange(0, 100), help="A draft fails when it scores under N (default: 70; 0 turns it off)."),
         click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated)."),
         click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes)."),
         click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft)."),
@@ -133,7 +133,8 @@ def check(
     """Lint drafts: files, folders (searched for *.txt, *.eml, *.md) or - for standard input.
 
     Exit status: 0 passed, 1 a draft failed (findings at or above --fail-on,
-    or a score under --fail-under), 2 a usage, config or input error.
+    a must-have missing, or a score under --fail-under), 2 a usage, config
+    or input error.
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.check import Check
+from linter.context import KINDS
 from linter.models import Severity
 from linter.suggest import did_you_mean
 
@@ -26,6 +27,8 @@ __all__ = [
     "parse_config",
     "DEFAULT_SEVERITY_WEIGHTS",
     "DEFAULT_CHECK_WEIGHTS",
+    "DEFAULT_MUST_HAVE",
+    "DEFAULT_PASS_MARK",
 ]
 
 CONFIG_NAMES = (".followup-lint.yaml", ".followup-lint.yml")
@@ -45,8 +48,20 @@ DEFAULT_CHECK_WEIGHTS: Mapping[str, float] = {
     "FL303": 2.0,  # no-thanks
     "FL501": 2.0,  # missing-contact-signature
 }
+# With no config a draft fails under this score (README "Pass or fail").
+DEFAULT_PASS_MARK = 70
+# What each kind of follow-up must have (GUIDANCE G3, G4, G5, G11, K2): a
+# finding of one of these checks fails the draft whatever the score.
+_EMAIL_MUST_HAVE = ("FL302", "FL303", "FL501")  # interest, thanks, signature
+DEFAULT_MUST_HAVE: Mapping[str, tuple[str, ...]] = {
+    "thank-you": ("FL301", *_EMAIL_MUST_HAVE),
+    "status-check": _EMAIL_MUST_HAVE,
+    "post-rejection": _EMAIL_MUST_HAVE,
+    "general": _EMAIL_MUST_HAVE,
+    "linkedin": ("FL301", "FL302", "FL303"),  # a connection note has no signature
+}
 _TOP_KEYS = (
-    "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under",
+    "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under", "must_have",
     "vocabulary", "grammar", "languagetool", "mode", "templates", "include",
     "exclude", "max_bytes",
 )
@@ -74,7 +89,10 @@ class Config:
     )  # code -> weight; unlisted checks weigh 1
     max_loss_per_check: float = 40.0
     fail_on: str = "error"
-    fail_under: int | None = None
+    fail_under: int | None = DEFAULT_PASS_MARK
+    must_have: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_MUST_HAVE)
+    )  # kind -> codes of the checks it must pass
     vocabulary: tuple[str, ...] = ()
     grammar: str = "auto"
     languagetool_url: str | None = None
@@ -187,6 +205,26 @@ def _option_value(check: Check, name: str, value: Any) -> Any:
     return value
 
 
+def _must_have(value: Any, checks: Sequence[Check]) -> dict[str, tuple[str, ...]]:
+    """``{kind: [checks]}`` over the defaults; ``false`` clears every kind."""
+    if value is False:
+        return {kind: () for kind in KINDS}
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            "'must_have' must map kinds of follow-up (thank-you, linkedin ...) to lists of checks, or be false"
+        )
+    out = dict(DEFAULT_MUST_HAVE)
+    for key, items in value.items():
+        kind = str(key)
+        if kind not in KINDS:
+            raise ConfigError(f"must_have: unknown kind '{kind}'{did_you_mean(kind, KINDS)}")
+        items = [] if items is None else [items] if isinstance(items, str) else items
+        if not isinstance(items, list):
+            raise ConfigError(f"'must_have.{kind}' must be a list of check codes or names")
+        out[kind] = tuple(_resolve_check(item, checks, f"must_have.{kind}").code for item in items)
+    return out
+
+
 def _choice(value: Any, choices: Sequence[str], where: str) -> str:
     text = str(value)
     if text not in choices:
@@ -276,6 +314,8 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
     if "fail_under" in data:
         value = data["fail_under"]
         changes["fail_under"] = None if value is None else int(_number(value, "fail_under", integer=True))
+    if "must_have" in data:
+        changes["must_have"] = _must_have(data["must_have"], checks)
     if "vocabulary" in data:
         changes["vocabulary"] = _text_list(data["vocabulary"], "vocabulary")
     if "grammar" in data:

@@ -62,6 +62,9 @@ _CLOSING = re.compile(
     r"[ \t]*[,.!]?[ \t]*$",
     re.I,
 )
+# A postscript marker at the start of a line: "P.S.", "PS:", "P.P.S.", "pps -".
+_POSTSCRIPT = re.compile(r"[ \t]*(?:P\.?){1,2}S\b\.?[ \t]*[:\-–—]?", re.I)
+_BARE_NAME = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]*){1,3}")  # "P.S. Kumar" is a signature
 _QUOTE_INTRO = re.compile(
     r"^(on .{3,200}wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|from: .+)$",
     re.I,
@@ -96,6 +99,7 @@ class Draft:
     paragraphs: tuple[Span, ...] = ()
     closing: Span | None = None
     signature: Span | None = None
+    postscript: tuple[Span, ...] = ()  # each P.S. after the sign-off, without its marker
     quoted: tuple[Span, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
     mode: str = "draft"  # "draft" | "template"
@@ -114,8 +118,8 @@ class Draft:
 
     @property
     def message(self) -> Span | None:
-        """Greeting to the end of the signature: what the recipient reads."""
-        parts = [s for s in (self.greeting, self.body, self.closing, self.signature) if s]
+        """Greeting to the end of the signature or P.S.: what the recipient reads."""
+        parts = [s for s in (self.greeting, self.body, self.closing, self.signature, *self.postscript) if s]
         if not parts:
             return None
         return Span(min(p.start for p in parts), max(p.end for p in parts))
@@ -125,17 +129,17 @@ class Draft:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        """Sentences of the body, in order."""
+        """Sentences of the body, then of each P.S., in order."""
         out: list[Span] = []
-        for para in self.paragraphs:
+        for para in (*self.paragraphs, *self.postscript):
             out.extend(split_sentences(self.text, para))
         return tuple(out)
 
     @cached_property
     def words(self) -> tuple[Span, ...]:
-        """Body words: whitespace tokens holding a letter or digit."""
+        """Words of the body and each P.S.: whitespace tokens holding a letter or digit."""
         out: list[Span] = []
-        for para in self.paragraphs:
+        for para in (*self.paragraphs, *self.postscript):
             out.extend(word_spans(self.text, para))
         return tuple(out)
 
@@ -145,7 +149,8 @@ class Draft:
 
     @cached_property
     def body_text(self) -> str:
-        return "\n\n".join(self.slice(p) for p in self.paragraphs)
+        """The body paragraphs and each P.S., a blank line apart."""
+        return "\n\n".join(self.slice(p) for p in (*self.paragraphs, *self.postscript))
 
     @cached_property
     def contacts(self) -> tuple[Span, ...]:
@@ -294,6 +299,47 @@ def _trailing_signature(lines: list[Line], lo: int, hi: int) -> int | None:
     return None
 
 
+def _postscript_marker(line: Line) -> re.Match[str] | None:
+    marker = _POSTSCRIPT.match(line.text)
+    if marker is None:
+        return None
+    labelled = marker.group().rstrip()[-1:] in (":", "-", "–", "—")
+    return marker if labelled or not _BARE_NAME.fullmatch(line.text, marker.end()) else None
+
+
+def _postscript_at(lines: list[Line], lo: int, hi: int) -> int:
+    """Where a P.S. after the sign-off starts (``hi`` if none): the first
+    P.S. line below a sign-off, or with no sign-off above or below it."""
+    at = next((k for k in range(lo + 1, hi) if _postscript_marker(lines[k])), hi)
+    if at == hi:
+        return hi
+    if _find_closing(lines, lo, at) is not None or _trailing_signature(lines, lo, at) is not None:
+        return at
+    return hi if _find_closing(lines, at, hi) is not None else at  # signed below: body text
+
+
+def _postscript(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
+    """Each P.S. in ``lines[lo:hi]``, from after its marker to its last
+    character; a blank line or a new marker starts the next one."""
+    parts: list[Span] = []
+    start: int | None = None
+    end = 0
+    for line in lines[lo:hi]:
+        marker = _postscript_marker(line)
+        if (line.blank or marker) and start is not None:
+            parts.append(Span(start, end))
+            start = None
+        rest = line.text[marker.end() if marker else 0 :]
+        if not rest.strip():
+            continue
+        if start is None:
+            start = line.span.end - len(rest.lstrip())
+        end = line.span.start + len(line.text.rstrip())
+    if start is not None:
+        parts.append(Span(start, end))
+    return tuple(parts)
+
+
 def _paragraphs(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
     paras: list[Span] = []
     start: int | None = None
@@ -356,21 +402,22 @@ def parse_draft(
     if i < quoted_at and _is_greeting(lines[i].text):
         greeting = Span(lines[i].span.start, lines[i].span.start + len(lines[i].text.rstrip()))
         i += 1
-    closing_at = _find_closing(lines, i, quoted_at)
+    signed_at = _postscript_at(lines, i, quoted_at)  # the sign-off lies above a P.S.
+    closing_at = _find_closing(lines, i, signed_at)
     closing = signature = None
-    body_end = quoted_at
+    body_end = signed_at
     if closing_at is not None:
         ln = lines[closing_at]
         closing = Span(ln.span.start + len(ln.text) - len(ln.text.lstrip()), ln.span.start + len(ln.text.rstrip()))
         body_end = closing_at
-        sig_lines = [x for x in lines[closing_at + 1 : quoted_at] if not x.blank]
+        sig_lines = [x for x in lines[closing_at + 1 : signed_at] if not x.blank]
         if sig_lines:
             signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
     else:
-        sig_at = _trailing_signature(lines, i, quoted_at)
+        sig_at = _trailing_signature(lines, i, signed_at)
         if sig_at is not None:
             body_end = sig_at
-            sig_lines = [x for x in lines[sig_at:quoted_at] if not x.blank]
+            sig_lines = [x for x in lines[sig_at:signed_at] if not x.blank]
             signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
     paragraphs = _paragraphs(lines, i, body_end)
     scan = [Span(h.value_span.start, h.value_span.end) for h in headers]
@@ -387,6 +434,7 @@ def parse_draft(
         paragraphs=paragraphs,
         closing=closing,
         signature=signature,
+        postscript=_postscript(lines, signed_at, quoted_at),
         quoted=quoted,
         placeholders=_placeholders(text, scan),
         mode=mode,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-__all__ = ["Severity", "Span", "Fix", "Finding", "FileReport"]
+__all__ = ["Severity", "Span", "Fix", "Finding", "Reason", "FileReport"]
 
 
 class Severity(enum.IntEnum):
@@ -87,6 +87,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One rule of the verdict that failed a draft.
+
+    ``rule`` is ``fail-on`` (a finding at or above the severity threshold),
+    ``must-have`` (a finding of a check the kind must pass) or ``pass-mark``
+    (a score under ``fail_under``); ``codes`` are the checks involved.
+    """
+
+    rule: str
+    message: str
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FileReport:
     """The outcome of linting one draft."""
 
@@ -98,4 +112,7 @@ class FileReport:
     text: str = field(repr=False, default="")
     kind: str = "general"
     word_count: int = 0
-    failed: bool = False  # findings at/above fail_on, or score under fail_under
+    failed: bool = False  # see ``fail_reasons``
+    kind_source: str = "inferred"  # "given" (front matter or --context) or "inferred"
+    pass_mark: int | None = None  # the fail_under the draft was judged by
+    fail_reasons: tuple[Reason, ...] = ()

@@ -7,7 +7,7 @@ rest 1: ``config.DEFAULT_CHECK_WEIGHTS``). A check's total loss is
 capped (``max_loss_per_check``, default 40) so one noisy check cannot sink
 an otherwise sound draft on its own. The score is ``100 - total loss``,
 floored at 0 and rounded. Whether a draft fails is decided by
-``verdict.failed`` from ``fail_on`` and ``fail_under``.
+``verdict.judge``.
 """
 
 from __future__ import annotations

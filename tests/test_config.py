@@ -16,7 +16,7 @@ def parse(data):
 def test_defaults():
     config = parse({})
     assert (config.select, config.ignore, config.fail_on, config.fail_under, config.grammar, config.mode) == (
-        ("all",), (), "error", None, "auto", "draft")
+        ("all",), (), "error", 70, "auto", "draft")
     assert config.enabled(HELLO) and config.enabled(BYE)
 
 

@@ -63,7 +63,7 @@ def masked_text(draft: Draft) -> tuple[str, list[Span], list[Span]]:
     blanked labels next to which issues are still reported (``Subject:``)."""
     text = draft.text
     mask = bytearray(b"\x01") * len(text)
-    keep: list[Span] = [p for p in draft.paragraphs]
+    keep: list[Span] = [*draft.paragraphs, *draft.postscript]
     keep += [s for s in (draft.greeting, draft.closing) if s is not None]
     subject = draft.subject
     if subject is not None:

@@ -8,8 +8,8 @@ escaped the way the Actions toolkit (``@actions/core``) escapes them:
 properties, where they would otherwise end the value. Severity maps to the
 command: error -> ``error``, warning -> ``warning``, info -> ``notice``.
 An unreadable draft becomes one ``error`` annotation on its file. After the
-annotations come plain lines (the score of each draft), which the log shows
-as they are.
+annotations come plain lines (the score, kind and verdict of each draft,
+with why it failed), which the log shows as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 from linter.formats import FileError, RunResult
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
+from linter.verdict import because
 
 __all__ = ["render", "escape_data", "escape_property"]
 
@@ -55,8 +56,13 @@ def _annotation(report: FileReport, finding: Finding) -> str:
     )
 
 
-def _verdict(report: FileReport) -> str:
-    return "failed" if report.failed else "passed"
+def _summary(report: FileReport) -> str:
+    count = len(report.findings)
+    line = (
+        f"{report.path}: score {report.score}/100, {'failed' if report.failed else 'passed'} "
+        f"({count} finding{'s' if count != 1 else ''}) · {report.kind} ({report.kind_source})"
+    )
+    return f"{line} · failed because: {because(report.fail_reasons)}" if report.fail_reasons else line
 
 
 def render(result: RunResult) -> str:
@@ -68,9 +74,5 @@ def render(result: RunResult) -> str:
         lines.extend(_annotation(item, finding) for finding in item.findings)
     for item in result.items:
         if isinstance(item, FileReport):
-            count = len(item.findings)
-            lines.append(
-                f"{item.path}: score {item.score}/100, {_verdict(item)} "
-                f"({count} finding{'s' if count != 1 else ''})"
-            )
+            lines.append(_summary(item))
     return "\n".join(lines) + "\n" if lines else ""

@@ -18,6 +18,7 @@ from linter import __version__
 from linter.formats import RunResult
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
+from linter.verdict import because
 
 __all__ = ["render", "highlight", "score_chart", "BAR_LIMIT"]
 
@@ -48,6 +49,7 @@ h2 { font-size: 17px; margin: 0; word-break: break-all; }
 .verdict { color: var(--muted); font-size: 13px; }
 .verdict.failed { color: var(--error); font-weight: 600; }
 .meta { color: var(--muted); font-size: 13px; margin: 0 0 10px; }
+.why { color: var(--error); font-size: 13px; margin: -6px 0 10px; }
 pre.text { white-space: pre-wrap; word-wrap: break-word; background: var(--bg);
   border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin: 0 0 12px;
   font: 13.5px/1.6 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -198,6 +200,7 @@ def _counts(report: FileReport) -> str:
 
 def _draft(anchor: str, report: FileReport) -> str:
     verdict = "failed" if report.failed else "passed"
+    why = f'<p class="why">failed because: {_e(because(report.fail_reasons))}</p>' if report.fail_reasons else ""
     findings = sorted(enumerate(report.findings), key=lambda p: (p[1].span.start, p[1].code))
     items = []
     for i, f in findings:
@@ -216,8 +219,9 @@ def _draft(anchor: str, report: FileReport) -> str:
         f'<section class="card draft" id="{anchor}">'
         f'<header><span class="score {_band(report.score)}">{report.score}/100</span>'
         f'<h2>{_e(report.path)}</h2><span class="verdict {verdict}">{verdict}</span></header>'
-        f'<p class="meta">{_e(_counts(report))} · {_e(report.kind)}, {report.word_count} words · '
-        f'grammar: {_e(report.grammar_backend)}</p>'
+        f'<p class="meta">{_e(_counts(report))} · {_e(report.kind)} ({_e(report.kind_source)}), '
+        f'{report.word_count} words · grammar: {_e(report.grammar_backend)}</p>'
+        f"{why}"
         f'<pre class="text">{highlight(report.text, report.findings, anchor)}</pre>'
         f"{listing}</section>"
     )

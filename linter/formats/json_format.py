@@ -53,7 +53,12 @@ def report_dict(report: FileReport) -> dict[str, Any]:
         "path": report.path,
         "score": report.score,
         "passed": not report.failed,
+        "pass_mark": report.pass_mark,
+        "fail_reasons": [
+            {"rule": r.rule, "message": r.message, "codes": list(r.codes)} for r in report.fail_reasons
+        ],
         "kind": report.kind,
+        "kind_source": report.kind_source,
         "word_count": report.word_count,
         "grammar_backend": report.grammar_backend,
         "breakdown": [{"code": code, "points_lost": points} for code, points in report.breakdown],

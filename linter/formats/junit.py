@@ -3,7 +3,8 @@
 One ``testsuite`` named ``followup-lint``; one ``testcase`` per draft, named
 by its path. A draft that failed gets a ``failure`` whose text lists its
 findings in the text format's ``path:line:col: severity CODE name: message``
-lines; a draft that passed with findings lists them in ``system-out``; a
+lines, and its ``message`` says why it failed; a draft that passed with
+findings lists them in ``system-out``; a
 draft that could not be read is an ``error``. Characters XML 1.0 cannot hold
 (most C0 controls) are shown as ``\\xNN``.
 """
@@ -16,6 +17,7 @@ import xml.etree.ElementTree as ET
 from linter.formats import FileError, RunResult
 from linter.models import FileReport, Severity
 from linter.positions import line_col
+from linter.verdict import because
 
 __all__ = ["render"]
 
@@ -61,7 +63,9 @@ def render(result: RunResult) -> str:
             error = ET.SubElement(case, "error", {"type": "input-error", "message": _xml_safe(item.message)})
             error.text = _xml_safe(f"{item.path}: {item.message}")
             continue
-        summary = f"score {item.score}/100 ({_counts(item)})"
+        summary = f"score {item.score}/100 ({_counts(item)}) · {item.kind} ({item.kind_source})"
+        if item.fail_reasons:
+            summary += f" · failed because: {because(item.fail_reasons)}"
         details = _xml_safe(_finding_lines(item))
         if item.failed:
             failure = ET.SubElement(case, "failure", {"type": "followup-lint", "message": summary})

@@ -8,7 +8,7 @@ check code) and ``ruleIndex``; its region carries both line/column (1-based,
 columns in Unicode code points, see ``columnKind``) and ``charOffset`` /
 ``charLength``. A fix becomes a SARIF ``fix`` with one replacement. Drafts
 that could not be read are tool execution notifications, and each draft's
-score is a property of its artifact.
+score, kind and verdict (with why it failed) are properties of its artifact.
 """
 
 from __future__ import annotations
@@ -111,6 +111,20 @@ def _result(report: FileReport, finding: Finding, index: dict[str, int]) -> dict
     return result
 
 
+def _verdict(report: FileReport) -> dict[str, Any]:
+    return {
+        "score": report.score,
+        "passed": not report.failed,
+        "passMark": report.pass_mark,
+        "failReasons": [
+            {"rule": r.rule, "message": r.message, "codes": list(r.codes)} for r in report.fail_reasons
+        ],
+        "kind": report.kind,
+        "kindSource": report.kind_source,
+        "grammarBackend": report.grammar_backend,
+    }
+
+
 def sarif_log(result: RunResult, checks: Sequence[Check] | None = None) -> dict[str, Any]:
     """The SARIF log as a dict. ``checks`` defaults to the installed catalog."""
     if checks is None:
@@ -125,13 +139,7 @@ def sarif_log(result: RunResult, checks: Sequence[Check] | None = None) -> dict[
                 index[finding.code] = len(rules)
                 rules.append({"id": finding.code, "name": finding.name})
     results = [_result(r, f, index) for r in result.reports for f in r.findings]
-    artifacts = [
-        {
-            "location": {"uri": artifact_uri(r.path)},
-            "properties": {"score": r.score, "passed": not r.failed, "kind": r.kind, "grammarBackend": r.grammar_backend},
-        }
-        for r in result.reports
-    ]
+    artifacts = [{"location": {"uri": artifact_uri(r.path)}, "properties": _verdict(r)} for r in result.reports]
     notifications = [
         {
             "level": "error",

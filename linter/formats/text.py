@@ -1,5 +1,6 @@
 """The report for people: ``path:line:col: severity CODE name: message``,
-the line with the span marked, and a summary with the score."""
+the line with the span marked, and a summary with the score, the verdict
+and why a draft failed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 from linter.formats import FileError, RunResult
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
+from linter.verdict import because
 
 __all__ = ["format_text", "summary_line"]
 
@@ -75,7 +77,7 @@ def summary_line(report: FileReport, style: Style = _plain) -> str:
     verdict = style("failed", fg="red", bold=True) if report.failed else style("passed", fg="green", bold=True)
     return (
         f"{style(report.path, bold=True)}: score {report.score}/100, {verdict} ({found})"
-        f" · {report.kind}, {report.word_count} words · grammar: {report.grammar_backend}"
+        f" · {report.kind} ({report.kind_source}), {report.word_count} words · grammar: {report.grammar_backend}"
     )
 
 
@@ -95,6 +97,8 @@ def format_text(result: RunResult, color: bool = False) -> str:
         for finding in item.findings:
             lines.extend(_finding(item, finding, style))
         lines.append(summary_line(item, style))
+        if item.fail_reasons:
+            lines.append(f"  failed because: {because(item.fail_reasons)}")
         if item.breakdown:
             lines.append(_lost(item))
         lines.append("")

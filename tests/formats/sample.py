@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check import Check
 from linter.formats import FileError, RunResult
-from linter.models import FileReport, Finding, Fix, Severity, Span
+from linter.models import FileReport, Finding, Fix, Reason, Severity, Span
 
 __all__ = ["DRAFT", "FAILED", "PASSED", "UNREADABLE", "RESULT", "CHECKS", "span_of"]
 
@@ -63,6 +63,8 @@ FAILED = FileReport(
     kind="thank-you",
     word_count=27,
     failed=True,
+    pass_mark=70,
+    fail_reasons=(Reason("fail-on", "1 finding at error level (FL401 asks-about-decision)", ("FL401",)),),
 )
 
 CLEAN = "Hi Lee,\r\n\r\nThank you for Monday's conversation about the data team.\r\n\r\nBest,\r\nSam\r\n"
@@ -76,6 +78,8 @@ PASSED = FileReport(
     kind="thank-you",
     word_count=14,
     failed=False,
+    kind_source="given",
+    pass_mark=70,
 )
 UNREADABLE = FileError("drafts/broken.eml", "not UTF-8 text (invalid byte 0xff at offset 3)")
 RESULT = RunResult((FAILED, PASSED, UNREADABLE))

@@ -17,13 +17,14 @@ def test_annotations_and_scores_exactly() -> None:
         "::notice file=drafts/dana%2C final%3Av2.txt,line=6,col=26,endLine=6,endColumn=32,"
         "title=FL101 spelling-grammar::'truely' is misspelt; did you mean 'truly'?",
         "::error file=drafts/broken.eml,title=unreadable draft::not UTF-8 text (invalid byte 0xff at offset 3)",
-        "drafts/dana, final:v2.txt: score 70/100, failed (3 findings)",
-        "drafts/lee.txt: score 100/100, passed (0 findings)",
+        "drafts/dana, final:v2.txt: score 70/100, failed (3 findings) · thank-you (inferred)"
+        " · failed because: 1 finding at error level (FL401 asks-about-decision)",
+        "drafts/lee.txt: score 100/100, passed (0 findings) · thank-you (given)",
     ]
 
 
 def test_clean_run_has_only_the_score_line() -> None:
-    assert render(RunResult((PASSED,))) == "drafts/lee.txt: score 100/100, passed (0 findings)\n"
+    assert render(RunResult((PASSED,))) == "drafts/lee.txt: score 100/100, passed (0 findings) · thank-you (given)\n"
 
 
 def test_empty_run_prints_nothing() -> None:

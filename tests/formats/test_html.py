@@ -54,6 +54,16 @@ def test_everything_user_written_is_escaped() -> None:
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;.txt" in page
 
 
+def test_each_draft_says_its_kind_source_and_why_it_failed() -> None:
+    page = render(RESULT)
+    assert (
+        '<p class="meta">1 error, 1 warning, 1 info · thank-you (inferred), 27 words · grammar: harper 0.2.0</p>'
+        '<p class="why">failed because: 1 finding at error level (FL401 asks-about-decision)</p>'
+    ) in page
+    assert '<p class="meta">no findings · thank-you (given), 14 words · grammar: off</p><pre' in page
+    assert page.count('class="why"') == 1
+
+
 def test_self_contained() -> None:
     page = render(RESULT)
     assert "<script" not in page

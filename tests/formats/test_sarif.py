@@ -150,8 +150,13 @@ def test_header_artifacts_and_unreadable_drafts() -> None:
     assert run["tool"]["driver"]["name"] == "followup-lint"
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["artifacts"] == [
-        {"location": {"uri": "drafts/dana%2C%20final%3Av2.txt"}, "properties": {"score": 70, "passed": False, "kind": "thank-you", "grammarBackend": "harper 0.2.0"}},
-        {"location": {"uri": "drafts/lee.txt"}, "properties": {"score": 100, "passed": True, "kind": "thank-you", "grammarBackend": "off"}},
+        {"location": {"uri": "drafts/dana%2C%20final%3Av2.txt"}, "properties": {
+            "score": 70, "passed": False, "passMark": 70,
+            "failReasons": [{"rule": "fail-on", "message": "1 finding at error level (FL401 asks-about-decision)", "codes": ["FL401"]}],
+            "kind": "thank-you", "kindSource": "inferred", "grammarBackend": "harper 0.2.0"}},
+        {"location": {"uri": "drafts/lee.txt"}, "properties": {
+            "score": 100, "passed": True, "passMark": 70, "failReasons": [],
+            "kind": "thank-you", "kindSource": "given", "grammarBackend": "off"}},
     ]
     assert run["invocations"] == [
         {
