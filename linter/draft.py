@@ -73,12 +73,15 @@ _PLACEHOLDER = re.compile(
     r"|<(?P<angle>[A-Za-z][^<>\n@/:]{0,60})>"
     r"|\b(?P<marker>X{2,}|x{2,}|TODO|TBD|FIXME)\b"
 )
+# Each alternative starts only where its run of characters starts (the
+# look-behinds) or is bounded, so a search stays linear on long runs like
+# "a.a.a..." or "____".
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
     r"|(https?://|www\.)\S+"  # url
-    r"|\b[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
+    r"|(?<![\w-])(?<![\w-]\.)[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
     r"(/\S*)?(?!\w)"  # a bare web address: jo.dev, linkedin.com/in/jo
-    r"|(\+?\d[\d ().-]{7,}\d)"  # phone
+    r"|(\+?\d[\d ().-]{7,24}\d)"  # phone
     , re.I,
 )
 
@@ -295,33 +298,34 @@ def _trailing_signature(lines: list[Line], lo: int, hi: int) -> int | None:
 
 
 def _paragraphs(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
+    """Runs of non-blank lines, each given to ``_unwrapped`` with its own lines."""
     paras: list[Span] = []
-    start: int | None = None
-    end = 0
-    for line in lines[lo:hi]:
-        if line.blank:
-            if start is not None:
-                paras.append(Span(start, end))
-                start = None
+    block: list[Line] = []
+    for line in [*lines[lo:hi], None]:
+        if line is not None and not line.blank:
+            block.append(line)
             continue
-        if start is None:
-            start = line.span.start + (len(line.text) - len(line.text.lstrip()))
-        end = line.span.start + len(line.text.rstrip())
-    if start is not None:
-        paras.append(Span(start, end))
-    return tuple(p for para in paras for p in _unwrapped(lines, para) if len(p))
+        if block:
+            paras.extend(p for p in _unwrapped(block) if len(p))
+            block = []
+    return tuple(paras)
 
 
-def _unwrapped(lines: list[Line], para: Span) -> list[Span]:
-    """Text pasted with single line breaks between paragraphs: when every
-    line but the last runs past 100 characters, each line is a paragraph."""
-    inside = [ln for ln in lines if para.start <= ln.span.start and ln.span.end <= para.end or ln.span.start <= para.start < ln.span.end]
-    if len(inside) < 2 or any(len(ln.text.strip()) <= 100 for ln in inside[:-1]):
-        return [para]
-    return [
-        Span(max(para.start, ln.span.start + len(ln.text) - len(ln.text.lstrip())), min(para.end, ln.span.start + len(ln.text.rstrip())))
-        for ln in inside
-    ]
+def _trimmed(line: Line) -> Span:
+    """``line`` without its leading and trailing white space."""
+    return Span(
+        line.span.start + len(line.text) - len(line.text.lstrip()),
+        line.span.start + len(line.text.rstrip()),
+    )
+
+
+def _unwrapped(block: list[Line]) -> list[Span]:
+    """The paragraph of ``block`` (non-blank lines). Text pasted with single
+    line breaks between paragraphs: when every line but the last runs past
+    100 characters, each line is a paragraph."""
+    if len(block) < 2 or any(len(ln.text.strip()) <= 100 for ln in block[:-1]):
+        return [Span(_trimmed(block[0]).start, _trimmed(block[-1]).end)]
+    return [_trimmed(ln) for ln in block]
 
 
 def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
