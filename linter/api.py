@@ -16,6 +16,7 @@ from linter.context import Context
 from linter.draft import parse_draft
 from linter.engine import lint
 from linter.grammar.base import GrammarBackend
+from linter.limits import capped
 from linter.models import FileReport, Finding, Fix
 from linter.offsets import OffsetMap
 from linter.registry import load_checks
@@ -86,4 +87,6 @@ def lint_text(
         kind=draft.kind,
         word_count=draft.word_count,
     )
-    return replace(report, failed=failed(report, config.fail_on, config.fail_under))
+    listed, omitted = capped(findings)
+    verdict = failed(report, config.fail_on, config.fail_under)  # over every finding
+    return replace(report, findings=listed, omitted=omitted, failed=verdict)

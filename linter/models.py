@@ -99,3 +99,5 @@ class FileReport:
     kind: str = "general"
     word_count: int = 0
     failed: bool = False  # findings at/above fail_on, or score under fail_under
+    # (code, name, count) of findings not listed: see ``linter.limits``
+    omitted: tuple[tuple[str, str, int], ...] = ()
