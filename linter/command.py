@@ -62,12 +62,17 @@ def _load_context(path: str | None) -> Any:
         return None
     import yaml
 
+    from linter import safe_yaml
     from linter.context import ContextError, parse_context
 
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = safe_yaml.load(handle.read())
         return parse_context(data)
+    except safe_yaml.YamlRejected as exc:
+        raise RunAborted(f"{path}: context file: {exc}") from None
+    except UnicodeDecodeError:
+        raise RunAborted(f"{path}: context file is not UTF-8 text") from None
     except OSError as exc:
         raise RunAborted(f"{path}: cannot read context file: {exc.strerror}") from None
     except yaml.YAMLError as exc:

@@ -14,15 +14,12 @@ from functools import cached_property
 
 import yaml
 
+from linter import safe_yaml
 from linter.context import Context, ContextError, parse_context
 from linter.models import Span
 from linter.textutil import Line, split_lines, split_sentences, word_spans
 
 __all__ = ["Draft", "DraftError", "Header", "Placeholder", "parse_draft"]
-
-
-# libyaml's C loader when present (10x faster than the pure-Python one).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DraftError(ValueError):
@@ -186,7 +183,9 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
         raise DraftError("front matter opened with '---' is never closed")
     raw = text[first_line_end : end.start()]
     try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)  # safe: no arbitrary objects
+        data = safe_yaml.load(raw)
+    except safe_yaml.YamlRejected as exc:
+        raise DraftError(f"front matter: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""

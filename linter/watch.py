@@ -348,8 +348,10 @@ def _ends_mid_character(path: str, size: int) -> bool:
     """Whether the file ends inside a UTF-8 multi-byte character: a sure
     sign of a save caught half-way (a legacy-encoded draft would otherwise
     be decoded as such, and linted with a wrong last letter)."""
+    from linter.sources import open_regular
+
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             handle.seek(max(0, size - 4))
             tail = handle.read(4)
     except OSError:

@@ -58,6 +58,8 @@ def report_dict(report: FileReport) -> dict[str, Any]:
         "grammar_backend": report.grammar_backend,
         "breakdown": [{"code": code, "points_lost": points} for code, points in report.breakdown],
         "findings": [_finding(report, f) for f in report.findings],
+        # Checks with more findings than listed (see linter.limits); added in 1.x.
+        "omitted": [{"code": code, "name": name, "count": count} for code, name, count in report.omitted],
     }
 
 
