@@ -276,3 +276,26 @@ def test_github_messages_spell_out_escape_sequences() -> None:
         'placeholder "[Co\\x1bPmpany]" left in the message; fill it in before sending\n'
     ) in out
     assert "\x1b" not in out
+
+
+def test_json_says_how_many_findings_were_left_out() -> None:
+    import json
+
+    import jsonschema
+
+    from linter.formats.json_format import format_json
+
+    report = lint_text("[Name] " * 5_000, "n.txt", config=OFF)
+    doc = json.loads(format_json(RunResult((report,))))
+    jsonschema.validate(doc, json.loads((ROOT / "linter/formats/report.schema.json").read_text()))
+    assert doc["files"][0]["omitted"] == [{"code": "FL503", "name": "leftover-placeholder", "count": 4_975}]
+    assert "omitted" not in json.loads(format_json(RunResult((lint_text(GOOD, "g.txt", config=OFF),))))["files"][0]
+
+
+def test_subject_of_punctuation_is_counted_quickly() -> None:
+    started = time.perf_counter()
+    report = lint_text("Subject: " + "?" * 30_000 + "\n\n" + GOOD, "s.txt", config=OFF)
+    assert time.perf_counter() - started < 10
+    assert [(f.code, f.message) for f in report.findings] == [
+        ("FL202", "the subject line is empty; emails without a subject get few replies")
+    ]
