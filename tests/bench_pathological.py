@@ -29,6 +29,14 @@ CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("90 KB of '1 '", "1 " * 45_000, ()),
     ("90 KB of 'a.b'", "a.b" * 30_000, ()),
     ("90 KB one line of words", "word " * 18_000, ()),
+    ("'-' to 19 KB (under the grammar limit)", "-" * 19_000, ()),
+    ("'? ' to 19 KB", "? " * 9_500, ()),
+    ("'a.' to 19 KB", "a." * 9_500, ()),
+    ("subject of 30,000 '?'", "Subject: " + "?" * 30_000 + "\n\nHi Dana,\n\nThanks.\n", ()),
+    ("8-level alias bomb in front matter", "---\n" + "\n".join(
+        ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    ) + "\ninterview_date: *a8\n---\nHi Dana,\n", ()),
 ]
 
 

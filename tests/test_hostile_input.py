@@ -299,3 +299,15 @@ def test_subject_of_punctuation_is_counted_quickly() -> None:
     assert [(f.code, f.message) for f in report.findings] == [
         ("FL202", "the subject line is empty; emails without a subject get few replies")
     ]
+
+
+def test_harper_skips_long_symbol_runs_and_reports_nothing_about_them() -> None:
+    from linter.grammar.embedded import make_embedded_backend
+
+    harper = make_embedded_backend(use_worker=False)
+    harper.check("Warm up.")
+    started = time.perf_counter()
+    assert harper.check("-" * 19_000) == []  # Harper alone took 9 s on this
+    assert time.perf_counter() - started < 5
+    found = harper.check("Hi  there -----  ok.")
+    assert [(i.rule_id, i.start, i.end) for i in found] == [("Spaces", 2, 4), ("OkToOkay", 17, 19)]
