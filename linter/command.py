@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
+from linter.formats.escape import visible
+
 __all__ = ["CheckRequest", "CheckOutcome", "run_check", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -128,8 +130,8 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
             **kwargs,
         )
     except RunAborted as exc:
-        return CheckOutcome("", (str(exc),), EXIT_USAGE)
-    errors = tuple(f"{e.path}: {e.message}" for e in result.errors)
+        return CheckOutcome("", (visible(str(exc)),), EXIT_USAGE)
+    errors = tuple(visible(f"{e.path}: {e.message}") for e in result.errors)
     if result.errors:
         code = EXIT_USAGE
     else:

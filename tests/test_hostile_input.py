@@ -311,3 +311,8 @@ def test_harper_skips_long_symbol_runs_and_reports_nothing_about_them() -> None:
     assert time.perf_counter() - started < 5
     found = harper.check("Hi  there -----  ok.")
     assert [(i.rule_id, i.start, i.end) for i in found] == [("Spaces", 2, 4), ("OkToOkay", 17, 19)]
+
+
+def test_error_lines_on_stderr_spell_out_the_name(tmp_path: Path) -> None:
+    result = cli("check", "--grammar", "off", "gone\n::error::x.txt", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "followup-lint: error: gone\\n::error::x.txt: no such file\n")
