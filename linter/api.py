@@ -16,6 +16,7 @@ from linter.context import Context
 from linter.draft import parse_draft
 from linter.engine import lint
 from linter.grammar.base import GrammarBackend
+from linter.limits import capped
 from linter.models import FileReport, Finding, Fix
 from linter.offsets import OffsetMap
 from linter.registry import load_checks
@@ -76,10 +77,12 @@ def lint_text(
     points, breakdown = score(findings, config)
     if origin is not None:
         findings = tuple(_to_raw(f, origin) for f in findings)
-    reasons = judge(findings, points, draft.kind, config)
+    reasons = judge(findings, points, draft.kind, config)  # over every finding
+    listed, omitted = capped(findings)
     return FileReport(
         path=path,
-        findings=findings,
+        findings=listed,
+        omitted=omitted,
         score=points,
         breakdown=breakdown,
         grammar_backend=tools.grammar.name if tools.grammar else "off",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
+from linter.formats.escape import visible
+
 __all__ = ["CheckRequest", "CheckOutcome", "run_check", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -62,12 +64,17 @@ def _load_context(path: str | None) -> Any:
         return None
     import yaml
 
+    from linter import safe_yaml
     from linter.context import ContextError, parse_context
 
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = safe_yaml.load(handle.read())
         return parse_context(data)
+    except safe_yaml.YamlRejected as exc:
+        raise RunAborted(f"{path}: context file: {exc}") from None
+    except UnicodeDecodeError:
+        raise RunAborted(f"{path}: context file is not UTF-8 text") from None
     except OSError as exc:
         raise RunAborted(f"{path}: cannot read context file: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -123,8 +130,8 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
             **kwargs,
         )
     except RunAborted as exc:
-        return CheckOutcome("", (str(exc),), EXIT_USAGE)
-    errors = tuple(f"{e.path}: {e.message}" for e in result.errors)
+        return CheckOutcome("", (visible(str(exc)),), EXIT_USAGE)
+    errors = tuple(visible(f"{e.path}: {e.message}") for e in result.errors)
     if result.errors:
         code = EXIT_USAGE
     else:

@@ -370,9 +370,9 @@ def load_config(path: str | os.PathLike[str], checks: Sequence[Check]) -> Config
 
             data = tomllib.loads(raw).get("tool", {}).get("followup-lint", {})
         else:
-            import yaml
+            from linter import safe_yaml
 
-            data = yaml.safe_load(raw)
+            data = safe_yaml.load(raw)
     except Exception as exc:  # yaml.YAMLError, tomllib.TOMLDecodeError
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(f"{path}: malformed config: {first}") from None

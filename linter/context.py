@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from linter.safe_yaml import clip, short
 from linter.suggest import did_you_mean
 
 __all__ = ["Context", "ContextError", "KINDS", "parse_context"]
@@ -67,6 +68,11 @@ def _text(value: Any, key: str) -> str | None:
     raise ContextError(f"'{key}' must be text, not {type(value).__name__}")
 
 
+def _key(key: Any) -> str:
+    """A key as quoted in a message: short, however long it is."""
+    return clip(key) if isinstance(key, str) else short(key)
+
+
 def _date(value: Any, key: str) -> dt.date | None:
     if value is None:
         return None
@@ -79,7 +85,7 @@ def _date(value: Any, key: str) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ContextError(f"'{key}' must be a date like 2026-03-14, not {value!r}")
+    raise ContextError(f"'{key}' must be a date like 2026-03-14, not {short(value)}")
 
 
 def parse_context(data: Any) -> Context:
@@ -90,14 +96,14 @@ def parse_context(data: Any) -> Context:
         raise ContextError("the context must be a mapping of keys to values")
     for key in data:
         if key not in _KEYS:
-            raise ContextError(f"unknown context key '{key}'{did_you_mean(str(key), _KEYS)}")
+            raise ContextError(f"unknown context key '{_key(key)}'{did_you_mean(_key(key), _KEYS)}")
     name = title = None
     person = data.get("interviewer")
     if isinstance(person, Mapping):
         for key in person:
             if key not in _INTERVIEWER_KEYS:
                 raise ContextError(
-                    f"unknown interviewer key '{key}'{did_you_mean(str(key), _INTERVIEWER_KEYS)}"
+                    f"unknown interviewer key '{_key(key)}'{did_you_mean(_key(key), _INTERVIEWER_KEYS)}"
                 )
         name = _text(person.get("name"), "interviewer.name")
         title = _text(person.get("title"), "interviewer.title")
@@ -110,7 +116,7 @@ def parse_context(data: Any) -> Context:
         raise ContextError("'topics' must be a list of short phrases")
     kind = _text(data.get("kind"), "kind")
     if kind is not None and kind not in KINDS:
-        raise ContextError(f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}; expected one of {', '.join(KINDS)}")
+        raise ContextError(f"unknown kind '{clip(kind)}'{did_you_mean(kind, KINDS)}; expected one of {', '.join(KINDS)}")
     return Context(
         company=_text(data.get("company"), "company"),
         role=_text(data.get("role"), "role"),

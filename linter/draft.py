@@ -14,15 +14,12 @@ from functools import cached_property
 
 import yaml
 
+from linter import safe_yaml
 from linter.context import Context, ContextError, parse_context
 from linter.models import Span
 from linter.textutil import Line, split_lines, split_sentences, word_spans
 
 __all__ = ["Draft", "DraftError", "Header", "Placeholder", "parse_draft"]
-
-
-# libyaml's C loader when present (10x faster than the pure-Python one).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DraftError(ValueError):
@@ -76,12 +73,15 @@ _PLACEHOLDER = re.compile(
     r"|<(?P<angle>[A-Za-z][^<>\n@/:]{0,60})>"
     r"|\b(?P<marker>X{2,}|x{2,}|TODO|TBD|FIXME)\b"
 )
+# Each alternative starts only where its run of characters starts (the
+# look-behinds) or is bounded, so a search stays linear on long runs like
+# "a.a.a..." or "____".
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
     r"|(https?://|www\.)\S+"  # url
-    r"|\b[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
+    r"|(?<![\w-])(?<![\w-]\.)[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
     r"(/\S*)?(?!\w)"  # a bare web address: jo.dev, linkedin.com/in/jo
-    r"|(\+?\d[\d ().-]{7,}\d)"  # phone
+    r"|(\+?\d[\d ().-]{7,24}\d)"  # phone
     , re.I,
 )
 
@@ -188,7 +188,9 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
         raise DraftError("front matter opened with '---' is never closed")
     raw = text[first_line_end : end.start()]
     try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)  # safe: no arbitrary objects
+        data = safe_yaml.load(raw)
+    except safe_yaml.YamlRejected as exc:
+        raise DraftError(f"front matter: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
@@ -341,33 +343,34 @@ def _postscript(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
 
 
 def _paragraphs(lines: list[Line], lo: int, hi: int) -> tuple[Span, ...]:
+    """Runs of non-blank lines, each given to ``_unwrapped`` with its own lines."""
     paras: list[Span] = []
-    start: int | None = None
-    end = 0
-    for line in lines[lo:hi]:
-        if line.blank:
-            if start is not None:
-                paras.append(Span(start, end))
-                start = None
+    block: list[Line] = []
+    for line in [*lines[lo:hi], None]:
+        if line is not None and not line.blank:
+            block.append(line)
             continue
-        if start is None:
-            start = line.span.start + (len(line.text) - len(line.text.lstrip()))
-        end = line.span.start + len(line.text.rstrip())
-    if start is not None:
-        paras.append(Span(start, end))
-    return tuple(p for para in paras for p in _unwrapped(lines, para) if len(p))
+        if block:
+            paras.extend(p for p in _unwrapped(block) if len(p))
+            block = []
+    return tuple(paras)
 
 
-def _unwrapped(lines: list[Line], para: Span) -> list[Span]:
-    """Text pasted with single line breaks between paragraphs: when every
-    line but the last runs past 100 characters, each line is a paragraph."""
-    inside = [ln for ln in lines if para.start <= ln.span.start and ln.span.end <= para.end or ln.span.start <= para.start < ln.span.end]
-    if len(inside) < 2 or any(len(ln.text.strip()) <= 100 for ln in inside[:-1]):
-        return [para]
-    return [
-        Span(max(para.start, ln.span.start + len(ln.text) - len(ln.text.lstrip())), min(para.end, ln.span.start + len(ln.text.rstrip())))
-        for ln in inside
-    ]
+def _trimmed(line: Line) -> Span:
+    """``line`` without its leading and trailing white space."""
+    return Span(
+        line.span.start + len(line.text) - len(line.text.lstrip()),
+        line.span.start + len(line.text.rstrip()),
+    )
+
+
+def _unwrapped(block: list[Line]) -> list[Span]:
+    """The paragraph of ``block`` (non-blank lines). Text pasted with single
+    line breaks between paragraphs: when every line but the last runs past
+    100 characters, each line is a paragraph."""
+    if len(block) < 2 or any(len(ln.text.strip()) <= 100 for ln in block[:-1]):
+        return [Span(_trimmed(block[0]).start, _trimmed(block[-1]).end)]
+    return [_trimmed(ln) for ln in block]
 
 
 def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:

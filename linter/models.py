@@ -116,3 +116,5 @@ class FileReport:
     kind_source: str = "inferred"  # "given" (front matter or --context) or "inferred"
     pass_mark: int | None = None  # the fail_under the draft was judged by
     fail_reasons: tuple[Reason, ...] = ()
+    # (code, name, count) of findings not listed: see ``linter.limits``
+    omitted: tuple[tuple[str, str, int], ...] = ()

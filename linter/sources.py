@@ -35,6 +35,7 @@ __all__ = [
     "InputError",
     "discover",
     "read_source",
+    "open_regular",
     "decode_bytes",
     "encode_text",
     "DEFAULT_INCLUDE",
@@ -192,19 +193,51 @@ def read_source(
             return InputError(STDIN, _too_big(max_bytes, None))
         return _decode(STDIN, data, is_email=False)
     try:
-        with open(path, "rb") as handle:
+        kind = _not_regular(os.stat(path).st_mode)  # never blocks, unlike open()
+        if kind:
+            return InputError(path, kind)
+        with open_regular(path) as handle:
             info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):  # some platforms open folders
-                return InputError(path, "is a directory")
-            regular = stat.S_ISREG(info.st_mode)
-            if regular and info.st_size > max_bytes:
+            kind = _not_regular(info.st_mode)  # replaced since the stat
+            if kind:
+                return InputError(path, kind)
+            if info.st_size > max_bytes:
                 return InputError(path, _too_big(max_bytes, info.st_size))
             data = _read_limited(handle, max_bytes)
     except OSError as exc:
         return InputError(path, _os_error(path, exc))
-    if data is None:  # grew while we read it, or not a regular file
-        return InputError(path, _too_big(max_bytes, info.st_size if regular else None))
+    if data is None:  # grew while we read it
+        return InputError(path, _too_big(max_bytes, None))
     return _decode(path, data, is_email=path.lower().endswith(".eml"))
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "not a regular file (a named pipe)"),
+    (stat.S_ISSOCK, "not a regular file (a socket)"),
+    (stat.S_ISCHR, "not a regular file (a character device)"),
+    (stat.S_ISBLK, "not a regular file (a block device)"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of ``mode`` is not read, or ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((reason for test, reason in _NOT_REGULAR if test(mode)), "not a regular file")
+
+
+def open_regular(path: str) -> IO[bytes]:
+    """``open(path, "rb")`` that cannot block: a named pipe swapped in for
+    the file opens at once (and is then refused by its ``fstat``) instead
+    of waiting for a writer that may never come."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _decode(path: str, data: bytes, is_email: bool) -> Source | InputError:
@@ -342,7 +375,7 @@ def _walk(
                     if entry.name in _SKIP_DIRS or _matches(exclude, rel, entry.name):
                         continue
                     entries.append((sub, ancestors, linked or is_link, True, full))
-                elif is_file or is_link:
+                else:  # files, and pipes or devices: read_source says why it skips those
                     if _matches(include, rel, entry.name) and not _matches(exclude, rel, entry.name):
                         entries.append((sub, ancestors, linked, False, full))
         # Paths behind a symlinked folder cannot be asked about (git refuses

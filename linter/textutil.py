@@ -35,7 +35,11 @@ _ABBREVIATIONS = (
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e",
     "a.m", "p.m", "u.s", "inc", "ltd", "co", "no", "approx", "dept",
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+# Starts only where a run of end marks starts: a search from inside a long
+# run ("?????a") would scan the run again from every mark.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_LOOK_BACK = 40  # characters before a sentence end searched for its last word
+_NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
 
 
 def split_sentences(text: str, region: Span) -> list[Span]:
@@ -47,14 +51,14 @@ def split_sentences(text: str, region: Span) -> list[Span]:
     chunk = text[region.start : region.end]
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
-        before = chunk[: m.start()].rsplit(None, 1)
+        before = chunk[max(0, m.start() - _LOOK_BACK) : m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
         if m.group().startswith(".") and word in _ABBREVIATIONS:
             continue
         if m.group().startswith(".") and len(word) == 1 and word.isalpha():
             continue  # an initial: "J. Smith"
-        following = chunk[m.end() :].lstrip(" \t")
-        if m.group()[-1] in "\"'”’)]" and following[:1].islower():
+        following = _NEXT_CHAR.match(chunk, m.end())
+        if m.group()[-1] in "\"'”’)]" and following is not None and following[1].islower():
             continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
         cuts.append(region.start + m.end())
     for m in _NEW_LINE_START.finditer(chunk):
@@ -73,13 +77,19 @@ def split_sentences(text: str, region: Span) -> list[Span]:
 
 
 _NEW_LINE_START = re.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
-# A whitespace-delimited token holding at least one letter or digit.
-_WORD_TOKEN = re.compile(r"[^\s]*[^\W_][^\s]*")
+# Whitespace-delimited tokens, then the test for a letter or digit: one
+# pattern doing both backtracks over long runs of punctuation.
+_TOKEN = re.compile(r"\S+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def word_spans(text: str, region: Span) -> list[Span]:
     """Whitespace tokens inside ``region`` that hold a letter or a digit."""
-    return [Span(m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, region.start, region.end)]
+    return [
+        Span(m.start(), m.end())
+        for m in _TOKEN.finditer(text, region.start, region.end)
+        if _LETTER_OR_DIGIT.search(m.group())
+    ]
 
 
 def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:

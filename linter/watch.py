@@ -53,6 +53,7 @@ import click
 
 from linter.cli import Abort, _use_color, lint_options
 from linter.command import _load_context, _split
+from linter.formats.escape import visible
 
 if TYPE_CHECKING:
     from linter.config import Config
@@ -237,10 +238,10 @@ class Watcher:
         if self.fmt == "json":
             self._write_json({"event": "deleted", "path": shown})
         elif self.interactive:
-            self.status = f"{shown} was deleted"
+            self.status = f"{visible(shown)} was deleted"
             self._redraw()
         else:
-            self._write(f"{shown}: deleted\n\n")
+            self._write(f"{visible(shown)}: deleted\n\n")
 
     def _stamp(self, path: str) -> tuple[int, int, int] | None:
         try:
@@ -308,7 +309,7 @@ class Watcher:
                 self._write_json({"event": "report", **report_dict(result)})
             return
         if self.interactive:
-            self.status = f"{result.path} linted in {took:.0f} ms at {time.strftime('%H:%M:%S')}"
+            self.status = f"{visible(result.path)} linted in {took:.0f} ms at {time.strftime('%H:%M:%S')}"
             if self.started:
                 self._redraw()
             return
@@ -334,7 +335,7 @@ class Watcher:
         if self.fmt == "json":
             self._write_json({"event": "error", "path": path, "message": message})
         else:
-            click.echo(f"followup-lint: error: {path}: {message}", err=True)
+            click.echo(visible(f"followup-lint: error: {path}: {message}"), err=True)
 
     def _write_json(self, doc: dict[str, Any]) -> None:
         self._write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -348,8 +349,10 @@ def _ends_mid_character(path: str, size: int) -> bool:
     """Whether the file ends inside a UTF-8 multi-byte character: a sure
     sign of a save caught half-way (a legacy-encoded draft would otherwise
     be decoded as such, and linted with a wrong last letter)."""
+    from linter.sources import open_regular
+
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             handle.seek(max(0, size - 4))
             tail = handle.read(4)
     except OSError:

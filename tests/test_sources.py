@@ -224,8 +224,9 @@ def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("linter.sources.open", refuse, raising=False)
+    monkeypatch.setattr("linter.sources.open_regular", refuse)  # root reads anything
     path = str(tmp_path / "locked.txt")
+    Path(path).write_text("Hi Dana,\n")
     assert read_source(path) == InputError(path, "permission denied")
 
 

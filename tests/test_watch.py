@@ -400,3 +400,14 @@ def test_tools_are_built_once_and_reused_across_relints(drafts: Path, monkeypatc
         ("report", "drafts/a.txt")
     ] * 3
     assert events[-1] == expected(drafts, "a.txt")
+
+
+def test_draft_replaced_by_a_named_pipe_is_an_error_and_watching_goes_on(drafts: Path, watch: Any) -> None:
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    pipe = drafts / ".a.txt.fifo"
+    os.mkfifo(pipe)
+    os.replace(pipe, drafts / "a.txt")  # nobody ever writes to it: opening it would block
+    assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": "not a regular file (a named pipe)"}
+    save_atomically(drafts / "a.txt", SHORT)
+    assert w.next() == expected(drafts, "a.txt")

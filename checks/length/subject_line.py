@@ -9,17 +9,16 @@ one marks its ``Subject:`` line; a long one marks the subject text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter.check import Check, Tools
 from linter.draft import Draft, Header
 from linter.models import Finding, Fix, Severity, Span
+from linter.textutil import word_spans
 
 __all__ = ["CHECK"]
 
-_WORD = re.compile(r"\S*[^\W_]\S*")
 _KINDS = frozenset({"thank-you", "status-check", "post-rejection", "general"})
 _SUGGESTED = {
     "thank-you": "Thank you for the interview",
@@ -54,7 +53,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             fix=Fix(Span(at, at), f"Subject: {text}\n", f"add the subject '{text}'"),
         )
         return
-    words = len(_WORD.findall(subject.value))
+    words = len(word_spans(subject.value, Span(0, len(subject.value))))
     if words == 0:
         text = _suggestion(draft)
         yield check.finding(

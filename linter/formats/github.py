@@ -9,12 +9,16 @@ properties, where they would otherwise end the value. Severity maps to the
 command: error -> ``error``, warning -> ``warning``, info -> ``notice``.
 An unreadable draft becomes one ``error`` annotation on its file. After the
 annotations come plain lines (the score, kind and verdict of each draft,
-with why it failed), which the log shows as they are.
+with why it failed), with control characters spelled out and never
+starting with ``::``. A check with more findings than a report lists gets
+one ``notice`` saying how many more.
 """
 
 from __future__ import annotations
 
 from linter.formats import FileError, RunResult
+from linter.formats.escape import safe_line_start, visible
+from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
@@ -25,7 +29,9 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (after the second ``::``)."""
+    """Escape a command's message (after the second ``::``); other control
+    and bidi characters are spelled out (``linter.formats.escape``)."""
+    text = visible(text, keep="\t\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -59,7 +65,7 @@ def _annotation(report: FileReport, finding: Finding) -> str:
 def _summary(report: FileReport) -> str:
     count = len(report.findings)
     line = (
-        f"{report.path}: score {report.score}/100, {'failed' if report.failed else 'passed'} "
+        f"{safe_line_start(report.path)}: score {report.score}/100, {'failed' if report.failed else 'passed'} "
         f"({count} finding{'s' if count != 1 else ''}) · {report.kind} ({report.kind_source})"
     )
     return f"{line} · failed because: {because(report.fail_reasons)}" if report.fail_reasons else line
@@ -72,6 +78,10 @@ def render(result: RunResult) -> str:
             lines.append(_command("error", [("file", item.path), ("title", "unreadable draft")], item.message))
             continue
         lines.extend(_annotation(item, finding) for finding in item.findings)
+        lines.extend(
+            _command("notice", [("file", item.path), ("title", f"{code} {name}")], more_line(code, name, count))
+            for code, name, count in item.omitted
+        )
     for item in result.items:
         if isinstance(item, FileReport):
             lines.append(_summary(item))

@@ -16,6 +16,7 @@ from html import escape
 
 from linter import __version__
 from linter.formats import RunResult
+from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
@@ -94,10 +95,18 @@ def highlight(text: str, findings: Iterable[Finding], prefix: str) -> str:
     finding ``i`` has the id ``{prefix}-{i}``.
     """
     found = list(findings)
-    cuts = {0, len(text)}
-    for f in found:
-        cuts.update((min(f.span.start, len(text)), min(f.span.end, len(text))))
-    bounds = sorted(cuts)
+    end = len(text)
+    spans = [(min(f.span.start, end), min(f.span.end, end)) for f in found]
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    points: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(spans):
+        if a == b:
+            points.setdefault(a, []).append(i)
+        else:
+            starts.setdefault(a, []).append(i)
+            ends.setdefault(b, []).append(i)
+    bounds = sorted({0, end, *starts, *ends, *points})
     anchored: set[int] = set()
     out: list[str] = []
 
@@ -115,15 +124,17 @@ def highlight(text: str, findings: Iterable[Finding], prefix: str) -> str:
             f'title="{_e(title)}">{body}</mark>'
         )
 
-    for a, b in zip(bounds, bounds[1:] + [None]):
-        points = [i for i, f in enumerate(found) if f.span.start == f.span.end == a]
-        if points:
-            out.append(mark(points, "&#8203;", " point"))
-        if b is None:
+    active: set[int] = set()  # the findings covering the piece from ``a`` on
+    for at, a in enumerate(bounds):
+        if a in points:
+            out.append(mark(points[a], "&#8203;", " point"))
+        if at + 1 == len(bounds):
             break
-        covering = [i for i, f in enumerate(found) if f.span.start <= a and b <= f.span.end and f.span.start < f.span.end]
+        b = bounds[at + 1]
+        active.difference_update(ends.get(a, ()))
+        active.update(starts.get(a, ()))
         piece = _e(text[a:b])
-        out.append(mark(covering, piece) if covering else piece)
+        out.append(mark(sorted(active), piece) if active else piece)
     return "".join(out)
 
 
@@ -214,6 +225,9 @@ def _draft(anchor: str, report: FileReport) -> str:
             f'<span class="sev {f.severity.label}">{f.severity.label}</span> '
             f'<code>{_e(f.code)}</code> {_e(f.name)}: {_e(f.message)}{fix}</li>'
         )
+    items.extend(
+        f'<li class="more">{_e(more_line(code, name, count))}</li>' for code, name, count in report.omitted
+    )
     listing = f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="clean">No findings.</p>'
     return (
         f'<section class="card draft" id="{anchor}">'

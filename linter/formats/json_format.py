@@ -49,7 +49,7 @@ def _finding(report: FileReport, f: Finding) -> dict[str, Any]:
 
 
 def report_dict(report: FileReport) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "path": report.path,
         "score": report.score,
         "passed": not report.failed,
@@ -64,6 +64,9 @@ def report_dict(report: FileReport) -> dict[str, Any]:
         "breakdown": [{"code": code, "points_lost": points} for code, points in report.breakdown],
         "findings": [_finding(report, f) for f in report.findings],
     }
+    if report.omitted:  # only then: checks with more findings than listed (linter.limits)
+        doc["omitted"] = [{"code": code, "name": name, "count": count} for code, name, count in report.omitted]
+    return doc
 
 
 def format_json(result: RunResult, indent: int | None = 2) -> str:

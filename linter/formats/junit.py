@@ -4,9 +4,10 @@ One ``testsuite`` named ``followup-lint``; one ``testcase`` per draft, named
 by its path. A draft that failed gets a ``failure`` whose text lists its
 findings in the text format's ``path:line:col: severity CODE name: message``
 lines, and its ``message`` says why it failed; a draft that passed with
-findings lists them in ``system-out``; a
-draft that could not be read is an ``error``. Characters XML 1.0 cannot hold
-(most C0 controls) are shown as ``\\xNN``.
+findings lists them in ``system-out``; a draft that could not be read is an
+``error``. Control and bidi characters in names and messages are spelled out
+(``\\x1b``, ``<U+202E>``, see ``linter.formats.escape``), and so is anything
+else XML 1.0 cannot hold.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from linter.formats import FileError, RunResult
+from linter.formats.escape import visible
+from linter.limits import more_line
 from linter.models import FileReport, Severity
 from linter.positions import line_col
 from linter.verdict import because
@@ -42,7 +45,8 @@ def _finding_lines(report: FileReport) -> str:
     lines = []
     for f in report.findings:
         line, col = line_col(report.text, f.span.start)
-        lines.append(f"{report.path}:{line}:{col}: {f.severity.label} {f.code} {f.name}: {f.message}")
+        lines.append(f"{visible(report.path)}:{line}:{col}: {f.severity.label} {f.code} {f.name}: {visible(f.message)}")
+    lines.extend(f"{visible(report.path)}: {more_line(code, name, n)}" for code, name, n in report.omitted)
     return "\n".join(lines)
 
 
@@ -58,10 +62,10 @@ def render(result: RunResult) -> str:
     root = ET.Element("testsuites", {"name": "followup-lint", **totals})
     suite = ET.SubElement(root, "testsuite", {"name": "followup-lint", **totals})
     for item in result.items:
-        case = ET.SubElement(suite, "testcase", {"classname": "followup-lint", "name": _xml_safe(item.path)})
+        case = ET.SubElement(suite, "testcase", {"classname": "followup-lint", "name": _xml_safe(visible(item.path))})
         if isinstance(item, FileError):
-            error = ET.SubElement(case, "error", {"type": "input-error", "message": _xml_safe(item.message)})
-            error.text = _xml_safe(f"{item.path}: {item.message}")
+            error = ET.SubElement(case, "error", {"type": "input-error", "message": visible(item.message)})
+            error.text = visible(f"{item.path}: {item.message}")
             continue
         summary = f"score {item.score}/100 ({_counts(item)}) · {item.kind} ({item.kind_source})"
         if item.fail_reasons:

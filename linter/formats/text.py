@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from linter.formats import FileError, RunResult
+from linter.formats.escape import safe_line_start, visible
+from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
@@ -29,6 +31,27 @@ def _styler(color: bool) -> Style:
     return click.style
 
 
+_WHOLE = 200  # a line up to this long is shown whole
+_BEFORE = 60  # else: characters of the line shown before a finding's span
+_SPAN = 100  # characters of the span itself, at most
+_AFTER = 60  # characters after it
+
+
+def _window(line_start: int, line_end: int, span_start: int, span_end: int) -> tuple[int, int]:
+    """The part of a line an excerpt shows: a short line whole, else the
+    span (its first ``_SPAN`` characters) with some context on each side."""
+    if line_end - line_start <= _WHOLE:
+        return line_start, line_end
+    start = max(line_start, span_start - _BEFORE)
+    end = min(line_end, min(span_end, span_start + _SPAN) + _AFTER)
+    return start, max(end, start)
+
+
+def _shown(text: str) -> str:
+    """Part of an excerpt line: tabs as one space, controls spelled out."""
+    return visible(text.expandtabs(1))
+
+
 def _excerpt(report: FileReport, finding: Finding, style: Style) -> list[str]:
     text = report.text
     line, col = line_col(text, finding.span.start)
@@ -36,10 +59,15 @@ def _excerpt(report: FileReport, finding: Finding, style: Style) -> list[str]:
     line_end = text.find("\n", line_start)
     if line_end == -1:
         line_end = len(text)
-    shown = text[line_start:line_end].rstrip("\r").expandtabs(1)
-    width = max(1, min(finding.span.end, line_end) - finding.span.start)
+    if text[line_start:line_end].endswith("\r"):
+        line_end -= 1
+    start, end = _window(line_start, line_end, finding.span.start, finding.span.end)
+    lead = "…" if start > line_start else ""
+    before = lead + _shown(text[start : finding.span.start])
+    marked = _shown(text[finding.span.start : min(finding.span.end, end)])
+    shown = before + marked + _shown(text[min(finding.span.end, end) : end]) + ("…" if end < line_end else "")
     gutter = " " * len(str(line))
-    marker = " " * (col - 1) + "^" * width
+    marker = " " * len(before) + "^" * max(1, len(marked))
     out = [
         f"  {style(str(line), dim=True)} | {shown}",
         f"  {gutter} | {style(marker, fg=_COLOURS[finding.severity], bold=True)}",
@@ -48,9 +76,9 @@ def _excerpt(report: FileReport, finding: Finding, style: Style) -> list[str]:
         fix = finding.fix
         shown_fix = fix.replacement.strip()
         if shown_fix and shown_fix not in fix.description:
-            out.append(f"  {gutter} = fix: {fix.description}: \"{shown_fix}\"")
+            out.append(f"  {gutter} = fix: {visible(fix.description)}: \"{visible(shown_fix[:_SPAN])}\"")
         else:
-            out.append(f"  {gutter} = fix: {fix.description}")
+            out.append(f"  {gutter} = fix: {visible(fix.description)}")
     return out
 
 
@@ -59,8 +87,8 @@ def _finding(report: FileReport, finding: Finding, style: Style) -> list[str]:
     sev = style(finding.severity.label, fg=_COLOURS[finding.severity], bold=True)
     why = f" [{', '.join(finding.rationale)}]" if finding.rationale else ""
     head = (
-        f"{style(report.path, bold=True)}:{line}:{col}: {sev} "
-        f"{finding.code} {finding.name}: {finding.message}{why}"
+        f"{style(safe_line_start(report.path), bold=True)}:{line}:{col}: {sev} "
+        f"{finding.code} {finding.name}: {visible(finding.message)}{why}"
     )
     return [head, *_excerpt(report, finding, style)]
 
@@ -76,7 +104,7 @@ def summary_line(report: FileReport, style: Style = _plain) -> str:
     ) or "no findings"
     verdict = style("failed", fg="red", bold=True) if report.failed else style("passed", fg="green", bold=True)
     return (
-        f"{style(report.path, bold=True)}: score {report.score}/100, {verdict} ({found})"
+        f"{style(safe_line_start(report.path), bold=True)}: score {report.score}/100, {verdict} ({found})"
         f" · {report.kind} ({report.kind_source}), {report.word_count} words · grammar: {report.grammar_backend}"
     )
 
@@ -92,10 +120,13 @@ def format_text(result: RunResult, color: bool = False) -> str:
     lines: list[str] = []
     for item in result.items:
         if isinstance(item, FileError):
-            lines.append(f"{style(item.path, bold=True)}: {style('error', fg='red', bold=True)}: {item.message}")
+            path = style(safe_line_start(item.path), bold=True)
+            lines.append(f"{path}: {style('error', fg='red', bold=True)}: {visible(item.message)}")
             continue
         for finding in item.findings:
             lines.extend(_finding(item, finding, style))
+        for code, name, count in item.omitted:
+            lines.append(f"{style(safe_line_start(item.path), bold=True)}: {more_line(code, name, count)}")
         lines.append(summary_line(item, style))
         if item.fail_reasons:
             lines.append(f"  failed because: {because(item.fail_reasons)}")
@@ -117,7 +148,7 @@ def _run_summary(result: RunResult, style: Style) -> str:
     if reports:
         avg = sum(r.score for r in reports) / len(reports)
         worst = sorted(reports, key=lambda r: (r.score, r.path))[:3]
-        text += f"; average score {avg:.0f}, lowest {worst[0].score} ({worst[0].path})"
+        text += f"; average score {avg:.0f}, lowest {worst[0].score} ({visible(worst[0].path)})"
         if len(worst) > 1:
-            text += "\nworst: " + ", ".join(f"{r.path} ({r.score})" for r in worst)
+            text += "\nworst: " + ", ".join(f"{visible(r.path)} ({r.score})" for r in worst)
     return style(text, bold=True)

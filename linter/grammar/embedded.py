@@ -15,6 +15,7 @@ is checked, and only in the process that checks it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -169,10 +170,13 @@ class HarperBackend:
 
     def check(self, text: str) -> list[GrammarIssue]:
         self.warm()
-        organized = self._linter.organized_lints(text, language="plaintext")
+        blanked, runs = _without_symbol_runs(text)
+        organized = self._linter.organized_lints(blanked, language="plaintext")
         issues: list[GrammarIssue] = []
         for rule, lints in organized.items():
             for lint in lints:
+                if runs and _about_blanks(text, lint.span.start, lint.span.end, runs):
+                    continue
                 issues.append(
                     GrammarIssue(
                         start=lint.span.start,
@@ -185,6 +189,27 @@ class HarperBackend:
                 )
         issues.sort(key=lambda i: (i.start, i.end, i.rule_id))
         return issues
+
+
+# Five or more symbols in a row ("-----", "?????"): no word, and Harper's
+# time grows faster than their length (README, "Hostile input").
+_SYMBOL_RUN = re.compile(r"[^\w\s]{5,}")
+
+
+def _without_symbol_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each long run of symbols blanked out (offsets kept),
+    and where the runs were."""
+    runs = [(m.start(), m.end()) for m in _SYMBOL_RUN.finditer(text)]
+    if not runs:
+        return text, runs
+    return _SYMBOL_RUN.sub(lambda m: " " * len(m.group()), text), runs
+
+
+def _about_blanks(text: str, start: int, end: int, runs: list[tuple[int, int]]) -> bool:
+    """Whether an issue at ``start:end`` only concerns blanked-out symbols
+    (Harper reports the run of spaces that replaced them)."""
+    touches = any(a < end and start < b for a, b in runs)
+    return touches and not any(ch.isalnum() for ch in text[start:end])
 
 
 def worker_enabled(use_worker: bool | None = None) -> bool:

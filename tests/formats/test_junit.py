@@ -21,7 +21,7 @@ def test_document_exactly() -> None:
         "drafts/dana, final:v2.txt:5:44: error FL401 asks-about-decision: 'Have you made a decision yet?' "
         "presses for a verdict; ask about the next steps instead\n"
         "drafts/dana, final:v2.txt:6:5: warning FL405 over-eager-tone: '100% &lt;sure&gt; &amp; ready' "
-        "sounds eager: 100%, every time,\nand loud\n"
+        "sounds eager: 100%, every time,\\nand loud\n"  # a line break in a message cannot start a line
         "drafts/dana, final:v2.txt:6:26: info FL101 spelling-grammar: 'truely' is misspelt; did you mean 'truly'?\n"
         "score 70/100 (1 error, 1 warning, 1 info) · thank-you (inferred)"
         " · failed because: 1 finding at error level (FL401 asks-about-decision)</failure>\n"
