@@ -69,7 +69,7 @@ def test_named_pipe_on_the_command_line_is_one_line_and_the_rest_is_linted(with_
     result = cli("check", "--grammar", "off", "d/x.txt", "d/ok.txt", cwd=with_pipe)
     assert result.returncode == 2
     assert result.stderr == "followup-lint: error: d/x.txt: not a regular file (a named pipe)\n"
-    assert summary("d/ok.txt", result) == ["d/ok.txt: score 100/100, passed (no findings) · thank-you, 34 words · grammar: off"]
+    assert summary("d/ok.txt", result) == ["d/ok.txt: score 100/100, passed (no findings) · thank-you (inferred), 34 words · grammar: off"]
 
 
 def test_symlink_to_a_named_pipe_inside_a_folder(with_pipe: Path) -> None:
@@ -244,7 +244,7 @@ def test_github_format_cannot_be_forged_by_a_file_name(tmp_path: Path) -> None:
         "./::warning::also.txt: score 100/100, passed (0 findings)",
     ]
     text = cli("check", "--grammar", "off", FORGED, cwd=tmp_path)
-    assert text.stdout == "x\\n::error file=README.md,line=1::forged.txt: score 100/100, passed (no findings) · thank-you, 34 words · grammar: off\n"
+    assert text.stdout == "x\\n::error file=README.md,line=1::forged.txt: score 100/100, passed (no findings) · thank-you (inferred), 34 words · grammar: off\n"
 
 
 def test_text_format_spells_out_controls_in_names_and_excerpts() -> None:
