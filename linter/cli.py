@@ -137,7 +137,7 @@ def check(
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
-    from linter.command import CheckRequest
+    from linter.command import CheckRequest, decide_service
 
     request = CheckRequest(
         paths=paths,
@@ -153,8 +153,10 @@ def check(
         ignore=ignore,
         mode=mode,
         jobs=jobs,
+        service=decide_service(grammar),
     )
-    outcome = _forwarded(request) or _in_process(request)
+    stdin = _read_stdin() if not paths or "-" in paths else None
+    outcome = _forwarded(request, stdin) or _in_process(request, stdin)
     for line in outcome.errors:
         click.echo(f"followup-lint: error: {line}", err=True)
     if outcome.report:
@@ -162,44 +164,67 @@ def check(
     sys.exit(outcome.code)
 
 
-def _in_process(request: CheckRequest) -> CheckOutcome:
+def _read_stdin() -> bytes:
+    """The piped draft, read once: the same bytes serve the warm worker or,
+    when it cannot be had, the run in this process."""
+    if sys.stdin is None:  # pythonw, a closed descriptor
+        return b""
+    try:
+        data = sys.stdin.buffer.read(_STDIN_CAP + 1)
+    except OSError as exc:
+        raise Abort(f"<stdin>: cannot read: {exc.strerror}") from None
+    if len(data) > _STDIN_CAP:
+        raise Abort(f"<stdin>: larger than the {_STDIN_CAP >> 20} MB a piped draft may be")
+    return data
+
+
+def _in_process(request: CheckRequest, stdin: bytes | None) -> CheckOutcome:
+    import io
+
     from linter.command import run_check
     from linter.progress import Progress
 
-    return run_check(request, progress=Progress(sys.stderr))
+    _report_waits()
+    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=Progress(sys.stderr))
 
 
-def _forwarded(request: CheckRequest) -> CheckOutcome | None:
+def _report_waits() -> None:
+    """Anything slow (starting the worker or LanguageTool, a lock) says what
+    it waits for, in one stderr line, on a terminal or not."""
+    from linter.grammar.base import on_wait
+
+    on_wait(lambda what: click.echo(f"followup-lint: {what}...", err=True))
+
+
+def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | None:
     """Run the check in the warm worker, where every check is already loaded
     and compiled: the editor and pipe case (files and stdin). Folder runs
-    stay in process, for the process pool and the progress bar."""
-    from linter.grammar.embedded import worker_enabled
-
-    if not worker_enabled() or any(p != "-" and os.path.isdir(p) for p in request.paths):
+    stay in process, for the process pool and the progress bar. None: run
+    in process instead, without the worker (it could not be had)."""
+    if request.service == "none" or any(p != "-" and os.path.isdir(p) for p in request.paths):
         return None
+    from dataclasses import replace
+
     from linter.grammar import worker_client
 
-    forward = getattr(worker_client, "run_check_in_worker", None)
-    if forward is None:
-        return None
-    # Bounded: the worker refuses anything over the size limit anyway.
-    reads_stdin = not request.paths or "-" in request.paths
-    stdin = sys.stdin.buffer.read(_STDIN_CAP + 1) if reads_stdin else None
+    _report_waits()
     with _patience_note():
-        return forward(request, stdin)  # type: ignore[no-any-return]
+        outcome: CheckOutcome | None = worker_client.run_check_in_worker(
+            request, stdin, start=request.service == "start"
+        )
+    if outcome is None and request.service == "start":
+        return _in_process(replace(request, service="none"), stdin)
+    return outcome
 
 
 @contextlib.contextmanager
-def _patience_note(after: float = 2.0) -> Iterator[None]:
-    """On a terminal, say why a run is slow when it is: the first one starts
-    the warm worker (about 1 s) and, with an install, LanguageTool (5-20 s)."""
-    if not sys.stderr.isatty():
-        yield
-        return
+def _patience_note(after: float = 3.0) -> Iterator[None]:
+    """When the worker is slow to answer for a reason this process cannot
+    see (it may be starting LanguageTool), say so once, piped or not."""
     import threading
 
     note = threading.Timer(after, lambda: click.echo(
-        "followup-lint: starting the grammar backend (first run only; later runs reuse it)...",
+        "followup-lint: waiting for the warm worker (it may be starting LanguageTool)...",
         err=True,
     ))
     note.daemon = True

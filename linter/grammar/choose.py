@@ -1,8 +1,12 @@
 """Pick the grammar backend for a run: ``auto | languagetool | embedded | off``.
 
-``auto`` uses LanguageTool when a server is configured or running, or an
-install exists (it is started); otherwise the embedded default. An explicit
-``languagetool`` that cannot be reached is an error, never a silent fallback.
+``auto`` uses LanguageTool when a server is configured or already running,
+otherwise the embedded default: it never starts a Java server. Only an
+explicit ``languagetool`` (flag or config) starts an installed one, and one
+that cannot be reached is an error, never a silent fallback.
+
+``use_worker`` is the run's one decision about the warm worker, made by the
+caller (the CLI's ``RunSettings.service``); None reads FOLLOWUP_LINT_WORKER.
 """
 
 from __future__ import annotations
@@ -18,23 +22,31 @@ if TYPE_CHECKING:
 __all__ = ["make_tools_for", "choose_backend", "languagetool_backend"]
 
 
-def languagetool_backend(url_option: str | None, config: Config | None) -> GrammarBackend | None:
-    """A LanguageTool backend if one can be had, else None."""
+def languagetool_backend(url_option: str | None, config: Config | None, *, start: bool = True) -> GrammarBackend | None:
+    """A LanguageTool backend if one can be had (``start``: by starting an
+    installed server), else None."""
     from linter.grammar.languagetool.client import LanguageToolBackend
     from linter.grammar.languagetool.resolve import resolve_languagetool
 
-    url = resolve_languagetool(url_option, config.languagetool_url if config else None)
+    url = resolve_languagetool(url_option, config.languagetool_url if config else None, start=start)
     return LanguageToolBackend(url) if url else None
 
 
-def choose_backend(choice: str, url_option: str | None, config: Config | None) -> GrammarBackend | None:
+def choose_backend(
+    choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None
+) -> GrammarBackend | None:
     if choice == "off":
         return None
     if choice == "embedded":
         from linter.grammar.embedded import make_embedded_backend
 
-        return make_embedded_backend()
-    backend = languagetool_backend(url_option, config)
+        return make_embedded_backend(use_worker)
+    from linter.grammar.languagetool.errors import LanguageToolError
+
+    try:
+        backend = languagetool_backend(url_option, config, start=choice == "languagetool")
+    except LanguageToolError as exc:
+        raise GrammarUnavailable(str(exc)) from None
     if backend is not None:
         return backend
     if choice == "languagetool":
@@ -44,11 +56,13 @@ def choose_backend(choice: str, url_option: str | None, config: Config | None) -
         )
     from linter.grammar.embedded import make_embedded_backend
 
-    return make_embedded_backend()
+    return make_embedded_backend(use_worker)
 
 
-def make_tools_for(choice: str, url_option: str | None, config: Config | None) -> Tools:
+def make_tools_for(
+    choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None
+) -> Tools:
     from linter.grammar.embedded import make_readability
 
-    backend = choose_backend(choice, url_option, config)
+    backend = choose_backend(choice, url_option, config, use_worker)
     return Tools(grammar=backend, readability=make_readability(share=backend))

@@ -188,7 +188,8 @@ class HarperBackend:
 
 
 def worker_enabled(use_worker: bool | None = None) -> bool:
-    """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0."""
+    """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0.
+    The CLI decides once (``RunSettings.service``) and passes the answer."""
     if use_worker is not None:
         return use_worker
     return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")
@@ -197,7 +198,7 @@ def worker_enabled(use_worker: bool | None = None) -> bool:
 def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
     """The embedded backend the CLI uses: a ``WorkerBackend`` talking to the
     warm worker (started on first use), or ``HarperBackend`` in process when
-    the worker is disabled. Neither does any work until ``check``."""
+    the worker is not to be used. Neither does any work until ``check``."""
     if worker_enabled(use_worker):
         from linter.grammar.worker_client import WorkerBackend
 
@@ -225,18 +226,18 @@ def make_readability(
 ) -> Callable[[str], float]:
     """``Tools.readability``: the Coleman-Liau grade of a text.
 
-    Through the worker (so this process never imports textstat and NLTK),
-    reusing ``share``'s connection when it is a ``WorkerBackend``; in
-    process when the worker is disabled (``use_worker=False``, or
-    ``in_process=True``, or FOLLOWUP_LINT_WORKER=0).
+    Through the worker when ``share`` is a ``WorkerBackend`` (its connection
+    is reused) or ``use_worker=True``; otherwise in process. Grammar off or
+    LanguageTool never starts the worker just for a reading grade.
     """
     if in_process is not None and use_worker is None:
         use_worker = not in_process
-    if worker_enabled(use_worker):
-        from linter.grammar.worker_client import WorkerBackend
+    from linter.grammar.worker_client import WorkerBackend
 
-        client = share if isinstance(share, WorkerBackend) else WorkerBackend()
-        return _WorkerGrade(client)
+    if isinstance(share, WorkerBackend):
+        return _WorkerGrade(share)
+    if share is None and use_worker is True:
+        return _WorkerGrade(WorkerBackend())
     from linter.readability import coleman_liau_grade
 
     return coleman_liau_grade

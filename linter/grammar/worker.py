@@ -37,6 +37,7 @@ from typing import Any
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
 DEFAULT_IDLE = 900.0
+DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
 _MAX_LINE = 8 * 1024 * 1024  # a draft is a few KB; refuse anything absurd
 _SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
 
@@ -51,6 +52,16 @@ def idle_timeout() -> float:
         _log(f"FOLLOWUP_LINT_WORKER_IDLE={raw!r} is not a number; using {DEFAULT_IDLE:g} s")
         return DEFAULT_IDLE
     return value if value > 0 else DEFAULT_IDLE
+
+
+def request_limit() -> float:
+    """``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT`` seconds, else the default."""
+    raw = os.environ.get("FOLLOWUP_LINT_WORKER_REQUEST_LIMIT", "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_REQUEST_LIMIT
+    except ValueError:
+        value = DEFAULT_REQUEST_LIMIT
+    return value if value > 0 else DEFAULT_REQUEST_LIMIT
 
 
 def _log(message: str) -> None:
@@ -87,14 +98,14 @@ _FORWARDED_ENV = ("CI", "NO_COLOR")
 def _run_check(request: dict[str, Any]) -> dict[str, Any]:
     """A whole ``followup-lint check`` for a CLI client, with the client's
     folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
-    Harper (the runner sees FOLLOWUP_LINT_WORKER=0), one file after another."""
+    Harper (``service="none"``), one file after another."""
     import base64
     import io
     from dataclasses import replace
 
     from linter.command import CheckRequest, run_check
 
-    check = replace(CheckRequest.from_json(request["request"]), jobs=1)
+    check = replace(CheckRequest.from_json(request["request"]), jobs=1, service="none")
     raw_stdin = request.get("stdin")
     stdin = io.BytesIO(base64.b64decode(raw_stdin)) if raw_stdin is not None else None
     client_env = {str(k): str(v) for k, v in (request.get("env") or {}).items()}
@@ -103,7 +114,6 @@ def _run_check(request: dict[str, Any]) -> dict[str, Any]:
         for key in [k for k in os.environ if k.startswith("FOLLOWUP_LINT_") or k in _FORWARDED_ENV]:
             del os.environ[key]
         os.environ.update(client_env)
-        os.environ["FOLLOWUP_LINT_WORKER"] = "0"
         os.chdir(request["cwd"])
         outcome = run_check(check, stdin)
     finally:
@@ -137,6 +147,37 @@ class _Worker:
             f"trim {time.perf_counter() - graded:.2f} s"
         )
         self.stopping = False
+        self.limit = request_limit()
+        self.current: tuple[float, socket.socket] | None = None  # the request being served
+        self.inode = 0
+
+    # -- the time limit ------------------------------------------------------
+    def _guard(self) -> None:
+        """A thread that stops a request running past the limit.
+
+        Python cannot interrupt the serving thread, so the worker answers the
+        stuck client with an error and exits; the next run starts a fresh
+        one. Meanwhile other clients are not kept waiting: they find the
+        worker busy (no ping answer) and check in their own process."""
+        while True:
+            time.sleep(min(1.0, self.limit / 4))
+            current = self.current
+            if current is None or time.monotonic() - current[0] < self.limit:
+                continue
+            conn = current[1]
+            _log(f"a request ran over {self.limit:g} s; stopping the worker")
+            self._send(conn, {
+                "ok": False,
+                "timed_out": True,
+                "error": f"the warm worker stopped this run after {self.limit:g} s "
+                         "(FOLLOWUP_LINT_WORKER_REQUEST_LIMIT); see its log",
+            })
+            try:
+                if os.stat(self.path).st_ino == self.inode:
+                    os.unlink(self.path)
+            except OSError:
+                pass
+            os._exit(3)
 
     # -- requests ----------------------------------------------------------
     def handle(self, line: bytes) -> dict[str, Any]:
@@ -219,7 +260,10 @@ class _Worker:
         listener = self._bind()
         if listener is None:
             return
-        inode = os.stat(self.path).st_ino
+        inode = self.inode = os.stat(self.path).st_ino
+        import threading
+
+        threading.Thread(target=self._guard, name="request-limit", daemon=True).start()
         self._retire_superseded()
         _log(f"serving {self.path} ({self.grammar.name}, idle timeout {self.idle:g} s, "
              f"rss {_rss() >> 20} MB; ready in {self.startup})")
@@ -328,7 +372,12 @@ class _Worker:
             del buffer[: cut + 1]
             if not line.strip():
                 continue
-            if not self._send(conn, self.handle(line)) or self.stopping:
+            self.current = (time.monotonic(), conn)
+            try:
+                reply = self.handle(line)
+            finally:
+                self.current = None
+            if not self._send(conn, reply) or self.stopping:
                 return False
 
     @staticmethod

@@ -35,9 +35,10 @@ import time
 import zlib
 from typing import Any
 
-from linter.grammar.base import GrammarIssue, GrammarUnavailable
+from linter.grammar.base import GrammarIssue, GrammarUnavailable, say_waiting
 
 __all__ = [
+    "RequestStopped",
     "WorkerBackend",
     "WorkerUnavailable",
     "cache_dir",
@@ -57,6 +58,10 @@ _MAX_LOG = 1 << 20
 
 class WorkerUnavailable(GrammarUnavailable):
     """The worker could not be started, or died and could not be restarted."""
+
+
+class RequestStopped(WorkerUnavailable):
+    """The worker stopped this request at its time limit (and restarts)."""
 
 
 # -- where the worker lives -------------------------------------------------
@@ -190,9 +195,11 @@ class WorkerBackend:
         cache: str | None = None,
         start_timeout: float = START_TIMEOUT,
         request_timeout: float = REQUEST_TIMEOUT,
+        start: bool = True,
     ) -> None:
         from linter.grammar.embedded import harper_version
 
+        self._may_start = start  # False: use a running worker, never start one
         self._cache = cache
         self._path: str | None = None
         self._conn: _Connection | None = None
@@ -292,6 +299,9 @@ class WorkerBackend:
                     ) from None
                 time.sleep(0.05 * attempt)  # let a dying worker finish closing its socket
                 continue
+            if reply.get("timed_out"):
+                self.close()
+                raise RequestStopped(str(reply.get("error", "the request took too long")))
             if not reply.get("ok"):
                 raise WorkerUnavailable(f"the grammar worker failed: {reply.get('error', '?')}")
             return reply
@@ -303,6 +313,8 @@ class WorkerBackend:
         sock = _connect(path)
         if sock is not None:
             return _Connection(sock), False
+        if not self._may_start:
+            raise WorkerUnavailable("no warm worker is running")
         assert self._cache is not None
         lock_path = os.path.join(self._cache, f"{os.path.basename(path)}.lock")
         with open(lock_path, "a") as lock:
@@ -317,11 +329,15 @@ class WorkerBackend:
 
     def _lock(self, lock: Any) -> None:
         deadline = time.monotonic() + self._start_timeout + 5
+        told = False
         while True:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return
             except BlockingIOError:
+                if not told:
+                    say_waiting("waiting for another followup-lint run that is starting the warm worker")
+                    told = True
                 if time.monotonic() > deadline:
                     raise WorkerUnavailable(
                         "another followup-lint run has been starting the grammar "
@@ -334,6 +350,7 @@ class WorkerBackend:
         import subprocess  # only when starting a worker: ~3 ms saved on every other run
 
         assert self._cache is not None
+        say_waiting("starting the warm worker: it loads Harper's dictionary once, later runs reuse it")
         try:
             os.unlink(path)  # a dead worker's socket file
         except FileNotFoundError:
@@ -476,14 +493,26 @@ def _wait_gone(pid: int, deadline: float) -> None:
         pass
 
 
-def run_check_in_worker(request: Any, stdin: bytes | None) -> Any:
+BUSY_TIMEOUT = 3.0  # a worker that cannot answer a ping this fast is busy with another client
+FORWARD_MAX = 4 * 2**20  # stdin bytes sent to the worker; more is linted in process
+
+
+def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True) -> Any:
     """Run a ``followup-lint check`` request in the warm worker, which has
-    every check loaded and compiled; None when no worker can be had (the
-    caller then runs in process)."""
+    every check loaded and compiled. None when no worker can be had, or the
+    one running is busy with another client, or ``stdin`` is too large to
+    forward (the caller then runs in process, on the same bytes); with
+    ``start=False`` only a worker already running is used.
+
+    The worker stops a request that runs past its time limit; that comes
+    back as the run's one error line, not as a fallback that would try
+    the same thing again in this process."""
     import base64
 
-    from linter.command import CheckOutcome
+    from linter.command import EXIT_USAGE, CheckOutcome
 
+    if stdin is not None and len(stdin) > FORWARD_MAX:
+        return None
     env = {k: v for k, v in os.environ.items() if k.startswith("FOLLOWUP_LINT_") or k in ("CI", "NO_COLOR")}
     message = {
         "op": "check",
@@ -492,13 +521,17 @@ def run_check_in_worker(request: Any, stdin: bytes | None) -> Any:
         "env": env,
         "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None,
     }
-    client = WorkerBackend(request_timeout=CHECK_TIMEOUT)
+    client = WorkerBackend(request_timeout=BUSY_TIMEOUT, start=start)
     try:
+        client.ping()
+        client._request_timeout = CHECK_TIMEOUT
         reply = client._ask(message)
-    except WorkerUnavailable:
+    except RequestStopped as exc:
+        return CheckOutcome("", (str(exc),), EXIT_USAGE)
+    except WorkerUnavailable as exc:
+        if "did not answer within" in str(exc):
+            say_waiting("the warm worker is busy with another run; checking in this process")
         return None
     finally:
         client.close()
-    if not reply.get("ok"):
-        return None
     return CheckOutcome(str(reply["report"]), tuple(str(e) for e in reply["errors"]), int(reply["code"]))
