@@ -6,10 +6,9 @@ what it does not use (start-up time is a product target).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -208,31 +207,12 @@ def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | Non
     from linter.grammar import worker_client
 
     _report_waits()
-    with _patience_note():
-        outcome: CheckOutcome | None = worker_client.run_check_in_worker(
-            request, stdin, start=request.service == "start"
-        )
+    outcome: CheckOutcome | None = worker_client.run_check_in_worker(
+        request, stdin, start=request.service == "start"
+    )
     if outcome is None and request.service == "start":
         return _in_process(replace(request, service="none"), stdin)
     return outcome
-
-
-@contextlib.contextmanager
-def _patience_note(after: float = 3.0) -> Iterator[None]:
-    """When the worker is slow to answer for a reason this process cannot
-    see (it may be starting LanguageTool), say so once, piped or not."""
-    import threading
-
-    note = threading.Timer(after, lambda: click.echo(
-        "followup-lint: waiting for the warm worker (it may be starting LanguageTool)...",
-        err=True,
-    ))
-    note.daemon = True
-    note.start()
-    try:
-        yield
-    finally:
-        note.cancel()
 
 
 @cli.command()

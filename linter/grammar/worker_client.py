@@ -494,6 +494,7 @@ def _wait_gone(pid: int, deadline: float) -> None:
 
 
 BUSY_TIMEOUT = 3.0  # a worker that cannot answer a ping this fast is busy with another client
+PATIENCE = 3.0  # seconds of a forwarded check before saying what it waits for
 FORWARD_MAX = 4 * 2**20  # stdin bytes sent to the worker; more is linted in process
 
 
@@ -521,10 +522,17 @@ def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True
         "env": env,
         "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None,
     }
+    import threading
+
     client = WorkerBackend(request_timeout=BUSY_TIMEOUT, start=start)
+    patience = threading.Timer(PATIENCE, say_waiting, (
+        "waiting for the warm worker to finish this run (starting LanguageTool, or a slow draft)",
+    ))
+    patience.daemon = True
     try:
         client.ping()
         client._request_timeout = CHECK_TIMEOUT
+        patience.start()
         reply = client._ask(message)
     except RequestStopped as exc:
         return CheckOutcome("", (str(exc),), EXIT_USAGE)
@@ -533,5 +541,6 @@ def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True
             say_waiting("the warm worker is busy with another run; checking in this process")
         return None
     finally:
+        patience.cancel()
         client.close()
     return CheckOutcome(str(reply["report"]), tuple(str(e) for e in reply["errors"]), int(reply["code"]))
