@@ -39,7 +39,7 @@ class LazyGroup(click.Group):
 
     lazy = {
         "languagetool": ("linter.grammar.languagetool.commands", "languagetool_group"),
-        "worker": ("linter.grammar.worker_commands", "worker_group"),
+        "worker": ("linter.service.commands", "worker_group"),
         "watch": ("linter.watch", "watch"),
     }
 
@@ -204,12 +204,15 @@ def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | Non
         return None
     from dataclasses import replace
 
-    from linter.grammar import worker_client
+    from linter.command import EXIT_USAGE, CheckOutcome
+    from linter.service.client import RequestStopped, run_check_in_worker
 
     _report_waits()
-    outcome: CheckOutcome | None = worker_client.run_check_in_worker(
-        request, stdin, start=request.service == "start"
-    )
+    try:
+        reply = run_check_in_worker(request.to_json(), stdin, start=request.service == "start")
+    except RequestStopped as exc:
+        return CheckOutcome("", (str(exc),), EXIT_USAGE)
+    outcome = CheckOutcome(reply.report, reply.errors, reply.code) if reply is not None else None
     if outcome is None and request.service == "start":
         return _in_process(replace(request, service="none"), stdin)
     return outcome

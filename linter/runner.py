@@ -88,7 +88,7 @@ def _is_template(path: str, config: Config) -> bool:
 def _tools_for(
     choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools], use_worker: bool | None
 ) -> Tools:
-    from linter.grammar.choose import make_tools_for
+    from linter.backends import make_tools_for
 
     key = f"{choice}|{lt_url or config.languagetool_url}"
     if key not in cache:

@@ -11,7 +11,7 @@ import pytest
 
 from linter.grammar import base
 from linter.grammar.base import GrammarUnavailable
-from linter.grammar.choose import choose_backend
+from linter.backends import choose_backend
 from linter.grammar.embedded import HarperBackend
 from linter.grammar.languagetool import server
 from linter.grammar.languagetool.client import LanguageToolBackend

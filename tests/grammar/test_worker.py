@@ -20,10 +20,11 @@ from pathlib import Path
 import psutil
 import pytest
 
-from linter.grammar import worker_client
+from linter.service import client as worker_client
 from linter.grammar.base import GrammarUnavailable
-from linter.grammar.embedded import HarperBackend, make_embedded_backend, make_readability
-from linter.grammar.worker_client import (
+from linter.backends import make_embedded_backend, make_readability
+from linter.grammar.embedded import HarperBackend
+from linter.service.client import (
     WorkerBackend,
     WorkerUnavailable,
     socket_path,
@@ -42,7 +43,7 @@ def workers_in(cache: Path) -> list[psutil.Process]:
     found = []
     for proc in psutil.process_iter(["cmdline", "status"]):
         cmd = proc.info["cmdline"] or []
-        if "linter.grammar.worker" in cmd and proc.info["status"] != psutil.STATUS_ZOMBIE:
+        if "linter.service.daemon" in cmd and proc.info["status"] != psutil.STATUS_ZOMBIE:
             if any(str(cache) in part for part in cmd):
                 found.append(proc)
     return found
@@ -114,7 +115,7 @@ def test_one_connection_serves_many_requests_and_a_second_client_reuses_the_work
 
 
 def test_concurrent_first_calls_start_one_worker(cache):
-    script = "from linter.grammar.worker_client import WorkerBackend; print(WorkerBackend().ping()['pid'])"
+    script = "from linter.service.client import WorkerBackend; print(WorkerBackend().ping()['pid'])"
     procs = [
         subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
         for _ in range(3)
@@ -292,7 +293,8 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
         raw.connect(socket_path())
         reader = raw.makefile("rb")
         replies = []
-        for line in (b"not json\n", b"[1]\n", b'{"op": "dance"}\n', b'{"op": "grammar"}\n'):
+        for line in (b"not json\n", b"[1]\n", b'{"v": 1, "op": "dance"}\n', b'{"v": 1, "op": "grammar"}\n',
+                     b'{"op": "ping"}\n', b'{"v": 2, "op": "ping"}\n', b'{"v": 1, "op": "check"}\n'):
             raw.sendall(line)
             replies.append(json.loads(reader.readline()))
         reader.close()
@@ -301,9 +303,12 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
         {"ok": False, "error": "a request must be a JSON object"},
         {"ok": False, "error": "unknown op 'dance'"},
         {"ok": False, "error": "'grammar' needs a 'text' string"},
+        {"ok": False, "error": "protocol version None is not 1: client and service are different releases"},
+        {"ok": False, "error": "protocol version 2 is not 1: client and service are different releases"},
+        {"ok": False, "error": "ProtocolError: 'check' needs 'request', 'cwd' and 'env'"},
     ]
     with pytest.raises(WorkerUnavailable, match="needs a 'text' string"):
-        backend._ask({"op": "grade", "text": None})
+        backend._ask({"v": 1, "op": "grade", "text": None})
     assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
     backend.close()
 
@@ -367,7 +372,7 @@ def test_readability_falls_back_to_in_process_when_the_worker_cannot_start(cache
 
 def test_client_module_imports_nothing_heavy():
     code = (
-        "import sys; import linter.grammar.worker_client, linter.grammar.embedded; "
+        "import sys; import linter.service.client, linter.grammar.embedded; "
         "heavy = {'harper', 'textstat', 'nltk', 'platformdirs', 'importlib.metadata'} & set(sys.modules); "
         "print(sorted(heavy))"
     )

@@ -1,17 +1,12 @@
-"""The warm worker: Harper and textstat loaded once, served over a socket.
+"""The warm service: Harper, textstat and every check loaded once, served over a socket.
 
-Run as ``python -m linter.grammar.worker SOCKET`` (``worker_client`` starts
-it on demand; nobody needs to start it by hand). It builds Harper's linter
-and imports textstat *before* it listens, so the first connection that
-succeeds is answered at once; then it serves one JSON request per line and
-writes one JSON reply per line, on any number of persistent connections:
-
-    {"op": "ping"}                  -> {"ok": true, "pid": ..., "harper": ..., ...}
-    {"op": "grammar", "text": "..."} -> {"ok": true, "issues": [{start, end, rule,
-                                        category, message, replacements}, ...]}
-    {"op": "grade", "text": "..."}   -> {"ok": true, "grade": 7.4}
-    {"op": "stop"}                  -> {"ok": true}, then the worker exits
-    anything that fails            -> {"ok": false, "error": "..."}
+Run as ``python -m linter.service.daemon SOCKET`` (``client`` starts it on
+demand; nobody needs to start it by hand). It builds Harper's linter and
+imports textstat *before* it listens, so the first connection that
+succeeds is answered at once; then it serves one request per line and
+writes one reply per line (``protocol``), on any number of persistent
+connections. A request that runs past ``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT``
+seconds is answered with an error and the service exits (see ``_guard``).
 
 It is single-threaded (Harper's ``Linter`` is not thread-safe, and one
 thread keeps glibc from growing per-thread heaps); a request takes a few
@@ -33,6 +28,8 @@ import socket
 import sys
 import time
 from typing import Any
+
+from linter.service.protocol import CheckCall, CheckReply, message, version_error
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
@@ -95,32 +92,29 @@ def _trim_heap() -> None:
 _FORWARDED_ENV = ("CI", "NO_COLOR")
 
 
-def _run_check(request: dict[str, Any]) -> dict[str, Any]:
+def _run_check(call: CheckCall) -> dict[str, Any]:
     """A whole ``followup-lint check`` for a CLI client, with the client's
     folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
     Harper (``service="none"``), one file after another."""
-    import base64
     import io
     from dataclasses import replace
 
     from linter.command import CheckRequest, run_check
 
-    check = replace(CheckRequest.from_json(request["request"]), jobs=1, service="none")
-    raw_stdin = request.get("stdin")
-    stdin = io.BytesIO(base64.b64decode(raw_stdin)) if raw_stdin is not None else None
-    client_env = {str(k): str(v) for k, v in (request.get("env") or {}).items()}
+    check = replace(CheckRequest.from_json(call.request), jobs=1, service="none")
+    stdin = io.BytesIO(call.stdin) if call.stdin is not None else None
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     try:
         for key in [k for k in os.environ if k.startswith("FOLLOWUP_LINT_") or k in _FORWARDED_ENV]:
             del os.environ[key]
-        os.environ.update(client_env)
-        os.chdir(request["cwd"])
+        os.environ.update(call.env)
+        os.chdir(call.cwd)
         outcome = run_check(check, stdin)
     finally:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-    return {"ok": True, "report": outcome.report, "errors": list(outcome.errors), "code": outcome.code}
+    return CheckReply(outcome.report, outcome.errors, outcome.code).to_wire()
 
 
 class _Worker:
@@ -189,6 +183,9 @@ class _Worker:
             return {"ok": False, "error": "a request must be a JSON object"}
         op = request.get("op")
         self.requests += 1
+        refused = version_error(request)
+        if refused is not None:
+            return {"ok": False, "error": refused}
         try:
             if op == "ping":
                 return {
@@ -224,7 +221,7 @@ class _Worker:
                     ],
                 }
             if op == "check":
-                return _run_check(request)
+                return _run_check(CheckCall.from_wire(request))
             if op == "stop":
                 self.stopping = True
                 return {"ok": True}
@@ -325,7 +322,7 @@ class _Worker:
         this, so a long-running client with an old name in memory that
         starts a worker never stops the current one."""
         from linter.grammar.base import GrammarUnavailable
-        from linter.grammar.worker_client import _connect, _Connection, worker_key
+        from linter.service.client import _connect, _Connection, worker_key
 
         folder, name = os.path.split(self.path)
         if name != f"worker-{worker_key()}.sock":
@@ -343,9 +340,9 @@ class _Worker:
                 continue
             conn = _Connection(sock)
             try:
-                reply = conn.ask({"op": "ping"}, 2.0)
+                reply = conn.ask(message("ping"), 2.0)
                 if reply.get("python") == sys.executable and reply.get("root") == _package_root():
-                    conn.ask({"op": "stop"}, 2.0)
+                    conn.ask(message("stop"), 2.0)
                     _log(f"stopped worker {reply.get('pid')} ({other}): superseded by this code")
             except (OSError, ValueError):
                 pass
@@ -397,7 +394,7 @@ def _package_root() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m linter.grammar.worker SOCKET", file=sys.stderr)
+        print("usage: python -m linter.service.daemon SOCKET", file=sys.stderr)
         return 2
 
     def _terminate(signum: int, frame: object) -> None:

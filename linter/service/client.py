@@ -1,4 +1,4 @@
-"""Talk to the warm worker (``worker.py``), starting it when it is not there.
+"""Talk to the warm service (``daemon.py``), starting it when it is not there.
 
 ``WorkerBackend`` is the grammar backend the CLI uses by default: the same
 answers as ``HarperBackend``, without paying Harper's one-second dictionary
@@ -12,7 +12,7 @@ changed code is served by a new worker, which stops the one it replaces.
 Starting is race-free: a client that cannot connect takes an exclusive
 ``flock`` on a lock file, connects again (another run may have just
 started one), and only then removes a dead worker's socket file and
-spawns ``python -m linter.grammar.worker SOCKET`` in its own session,
+spawns ``python -m linter.service.daemon SOCKET`` in its own session,
 with its output in ``worker.log``. A worker that vanishes mid-run is
 started again once per request; if that fails too the request raises
 ``WorkerUnavailable``: a draft is never reported clean because the
@@ -36,6 +36,7 @@ import zlib
 from typing import Any
 
 from linter.grammar.base import GrammarIssue, GrammarUnavailable, say_waiting
+from linter.service.protocol import CheckCall, CheckReply, ProtocolError, message
 
 __all__ = [
     "RequestStopped",
@@ -220,7 +221,7 @@ class WorkerBackend:
 
     # GrammarBackend
     def check(self, text: str) -> list[GrammarIssue]:
-        reply = self._ask({"op": "grammar", "text": text})
+        reply = self._ask(message("grammar", text=text))
         try:
             return [
                 GrammarIssue(
@@ -238,7 +239,7 @@ class WorkerBackend:
 
     def grade(self, text: str) -> float:
         """Coleman-Liau grade of ``text`` (``Tools.readability``)."""
-        reply = self._ask({"op": "grade", "text": text})
+        reply = self._ask(message("grade", text=text))
         try:
             return float(reply["grade"])
         except (KeyError, TypeError, ValueError) as exc:
@@ -246,7 +247,7 @@ class WorkerBackend:
 
     def ping(self) -> dict[str, Any]:
         """The worker's status (pid, rss, requests served, ...); starts it if needed."""
-        return self._ask({"op": "ping"})
+        return self._ask(message("ping"))
 
     def close(self) -> None:
         if self._conn is not None:
@@ -362,7 +363,7 @@ class WorkerBackend:
             fresh = False
         with open(log_path, "wb" if fresh else "ab") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "linter.grammar.worker", path],
+                [sys.executable, "-m", "linter.service.daemon", path],
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -376,7 +377,7 @@ class WorkerBackend:
             if sock is not None:
                 conn = _Connection(sock)
                 try:
-                    if conn.ask({"op": "ping"}, self._request_timeout).get("ok"):
+                    if conn.ask(message("ping"), self._request_timeout).get("ok"):
                         return conn
                 except (OSError, ValueError):
                     pass
@@ -418,7 +419,7 @@ def worker_status(cache: str | None = None) -> dict[str, Any]:
         return {"running": False, "socket": path}
     conn = _Connection(sock)
     try:
-        reply = conn.ask({"op": "ping"}, 5.0)
+        reply = conn.ask(message("ping"), 5.0)
     except (OSError, ValueError):
         return {"running": False, "socket": path}
     finally:
@@ -453,8 +454,8 @@ def stop_worker(cache: str | None = None, timeout: float = 5.0) -> int:
         conn = _Connection(sock)
         pid = None
         try:
-            pid = conn.ask({"op": "ping"}, timeout).get("pid")
-            conn.ask({"op": "stop"}, timeout)
+            pid = conn.ask(message("ping"), timeout).get("pid")
+            conn.ask(message("stop"), timeout)
         except (OSError, ValueError):
             pass
         finally:
@@ -498,30 +499,21 @@ PATIENCE = 3.0  # seconds of a forwarded check before saying what it waits for
 FORWARD_MAX = 4 * 2**20  # stdin bytes sent to the worker; more is linted in process
 
 
-def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True) -> Any:
+def run_check_in_worker(request: dict[str, Any], stdin: bytes | None, *, start: bool = True) -> CheckReply | None:
     """Run a ``followup-lint check`` request in the warm worker, which has
-    every check loaded and compiled. None when no worker can be had, or the
+    every check loaded and compiled; ``request`` is ``CheckRequest.to_json()``.
+    None when no worker can be had, or the
     one running is busy with another client, or ``stdin`` is too large to
     forward (the caller then runs in process, on the same bytes); with
     ``start=False`` only a worker already running is used.
 
-    The worker stops a request that runs past its time limit; that comes
-    back as the run's one error line, not as a fallback that would try
-    the same thing again in this process."""
-    import base64
-
-    from linter.command import EXIT_USAGE, CheckOutcome
-
+    The worker stops a request that runs past its time limit: that raises
+    ``RequestStopped`` (the run's one error line), not a fallback that
+    would try the same thing again in this process."""
     if stdin is not None and len(stdin) > FORWARD_MAX:
         return None
     env = {k: v for k, v in os.environ.items() if k.startswith("FOLLOWUP_LINT_") or k in ("CI", "NO_COLOR")}
-    message = {
-        "op": "check",
-        "request": request.to_json(),
-        "cwd": os.getcwd(),
-        "env": env,
-        "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None,
-    }
+    call = CheckCall(request, os.getcwd(), env, stdin)
     import threading
 
     client = WorkerBackend(request_timeout=BUSY_TIMEOUT, start=start)
@@ -533,9 +525,11 @@ def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True
         client.ping()
         client._request_timeout = CHECK_TIMEOUT
         patience.start()
-        reply = client._ask(message)
-    except RequestStopped as exc:
-        return CheckOutcome("", (str(exc),), EXIT_USAGE)
+        reply = CheckReply.from_wire(client._ask(call.to_wire()))
+    except RequestStopped:
+        raise
+    except ProtocolError:
+        return None
     except WorkerUnavailable as exc:
         if "did not answer within" in str(exc):
             say_waiting("the warm worker is busy with another run; checking in this process")
@@ -543,4 +537,4 @@ def run_check_in_worker(request: Any, stdin: bytes | None, *, start: bool = True
     finally:
         patience.cancel()
         client.close()
-    return CheckOutcome(str(reply["report"]), tuple(str(e) for e in reply["errors"]), int(reply["code"]))
+    return reply
