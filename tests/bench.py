@@ -127,7 +127,7 @@ def worker_rss_mb() -> float | None:
     return None
 
 
-def cold_and_warm(exe: str, proselint: str | None, runs: int) -> None:
+def cold_and_warm(exe: str, proselint: str | None, runs: int, vale: str | None = None) -> None:
     """One draft through the CLI with no warm worker (each cold run stops it
     first; a cache folder of its own) and with one, beside proselint."""
     cache = tempfile.mkdtemp(prefix="followup-bench-cache-")
@@ -154,6 +154,10 @@ def cold_and_warm(exe: str, proselint: str | None, runs: int) -> None:
         if proselint:
             t = ms(timed([proselint, "check", str(DRAFT)], cold=False))
             rows.append(("proselint check (reference)", t, t))
+        if vale:
+            config = str(Path(vale).resolve().parent / ".vale.ini")
+            t = ms(timed([vale, "--config", config, str(DRAFT)], cold=False))
+            rows.append(("vale, built-in Vale style (reference)", t, t))
     finally:
         subprocess.run([exe, "worker", "stop"], env=env, capture_output=True)
         shutil.rmtree(cache, ignore_errors=True)
@@ -167,6 +171,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--folder-size", type=int, default=1000)
     parser.add_argument("--cold-only", action="store_true", help="only the cold and warm CLI table")
+    parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
     args = parser.parse_args()
     rounds, runs = (3, 7) if args.quick else (10, 21)
     drafts = corpus()
@@ -178,7 +183,7 @@ def main() -> None:
         sys.exit("followup-lint is not installed beside this Python (pip install -e .)")
     proselint = str(bindir / "proselint") if os.access(bindir / "proselint", os.X_OK) else None
     if args.cold_only:
-        cold_and_warm(exe, proselint, 7)
+        cold_and_warm(exe, proselint, 7, args.vale)
         return
     words = statistics.median(len(t.split()) for _, t in drafts)
     print(f"{len(drafts)} drafts, median {words:.0f} words; {os.cpu_count()} cores; Python {sys.version.split()[0]}\n")
@@ -216,7 +221,7 @@ def main() -> None:
     for label, cmd, stdin_path in cases:
         t, peak = wall(cmd, runs, stdin_path)
         print(f"| {label} | {ms(pct(t, .5))} | {ms(pct(t, .95))} | {peak / 1024:.0f} MB |")
-    cold_and_warm(exe, proselint, max(5, runs // 3))
+    cold_and_warm(exe, proselint, max(5, runs // 3), args.vale)
     rss = worker_rss_mb()
     if rss is not None:
         print(f"| (the warm worker's resident memory: Harper, textstat, the checks) | | | {rss:.0f} MB |")
