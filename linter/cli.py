@@ -152,7 +152,7 @@ def check(
         ignore=ignore,
         mode=mode,
         jobs=jobs,
-        service=decide_service(grammar),
+        service=decide_service(grammar, configured=lambda: _configured_grammar(paths, config_path)),
     )
     stdin = _read_stdin() if not paths or "-" in paths else None
     outcome = _forwarded(request, stdin) or _in_process(request, stdin)
@@ -161,6 +161,28 @@ def check(
     if outcome.report:
         _write_output(outcome.report, output)
     sys.exit(outcome.code)
+
+
+def _configured_grammar(paths: tuple[str, ...], config_path: str | None) -> str | None:
+    """The grammar the config of every input names, when no worker is running
+    (a running one is reused at no cost, so a warm run skips this); None
+    when unknown or the inputs' configs differ. A bad config is None here:
+    the run itself reports it."""
+    from linter.service.client import socket_path
+
+    if os.path.exists(socket_path()):
+        return None
+    from linter.config import ConfigError, find_config, load_config
+    from linter.registry import load_checks
+
+    sources = [config_path] if config_path else [
+        find_config(os.getcwd() if p == "-" else p) for p in (paths or ("-",))
+    ]
+    try:
+        choices = {load_config(s, load_checks()).grammar if s else "auto" for s in sources}
+    except (ConfigError, OSError):
+        return None
+    return choices.pop() if len(choices) == 1 else None
 
 
 def _read_stdin() -> bytes:

@@ -8,7 +8,7 @@ each run). It prints nothing: the caller writes the report and the errors.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import IO, Any, Literal
 
@@ -27,11 +27,19 @@ Service = Literal["start", "reuse", "none"]
 SERVICES: tuple[Service, ...] = ("start", "reuse", "none")
 
 
-def decide_service(grammar: str | None, env: Mapping[str, str] = os.environ) -> Service:
-    """``none`` when FOLLOWUP_LINT_WORKER=0; ``reuse`` for ``--grammar off``
-    (nothing to load, so nothing is started); else ``start``."""
+def decide_service(
+    grammar: str | None,
+    env: Mapping[str, str] = os.environ,
+    configured: Callable[[], str | None] | None = None,
+) -> Service:
+    """``none`` when FOLLOWUP_LINT_WORKER=0; ``reuse`` for ``--grammar off``,
+    or, without ``--grammar``, when ``configured()`` (the config's choice,
+    None when unknown) says off: nothing to load, so nothing is started;
+    else ``start``."""
     if env.get("FOLLOWUP_LINT_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
         return "none"
+    if grammar is None and configured is not None:
+        grammar = configured()
     return "reuse" if grammar == "off" else "start"
 
 

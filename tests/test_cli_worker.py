@@ -133,3 +133,12 @@ def test_a_stuck_request_is_stopped_and_blocks_no_one(env, tmp_path):
                    "(FOLLOWUP_LINT_WORKER_REQUEST_LIMIT); see its log\n")
     again = run(["check", "--grammar", "embedded", "d.txt"], env, cwd=tmp_path)
     assert again.returncode == 1 and again.stderr == STARTING
+
+
+def test_grammar_off_in_the_config_starts_nothing(env, tmp_path):
+    (tmp_path / ".followup-lint.yaml").write_text("grammar: 'off'\n")
+    (tmp_path / "d.txt").write_text(EXAMPLE.read_text())
+    result = run(["check", "d.txt"], env, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert "grammar: off" in result.stdout
+    assert run(["worker", "status"], env).returncode == 1
