@@ -168,7 +168,7 @@ def _configured_grammar(paths: tuple[str, ...], config_path: str | None) -> str 
     (a running one is reused at no cost, so a warm run skips this); None
     when unknown or the inputs' configs differ. A bad config is None here:
     the run itself reports it."""
-    from linter.service.client import socket_path
+    from linter.service.place import socket_path
 
     if os.path.exists(socket_path()):
         return None
@@ -227,7 +227,8 @@ def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | Non
     from dataclasses import replace
 
     from linter.command import EXIT_USAGE, CheckOutcome
-    from linter.service.client import RequestStopped, run_check_in_worker
+    from linter.service.client import RequestStopped
+    from linter.service.forward import run_check_in_worker
 
     _report_waits()
     try:

@@ -62,7 +62,7 @@ def test_client_settings_reach_the_worker(env, tmp_path):
 
 
 def _socket_of(env):
-    code = "from linter.service.client import socket_path; print(socket_path())"
+    code = "from linter.service.place import socket_path; print(socket_path())"
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           cwd=ROOT, check=True).stdout.strip()
 

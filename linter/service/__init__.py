@@ -2,7 +2,8 @@
 Harper loaded, and runs whole ``check`` requests for CLI clients.
 
 ``protocol`` (the versioned messages both sides share), ``daemon`` (the
-process), ``client`` (connect, start on demand, forward a run; and
-``WorkerBackend``, Harper through the service), ``commands``
-(``followup-lint worker status|stop``).
+process), ``place`` (where it lives: cache folder, socket name, one
+connection), ``client`` (``WorkerBackend``: Harper through the service,
+started on demand), ``forward`` (a whole ``check`` run sent to it),
+``manage`` and ``commands`` (``followup-lint worker status|stop``).
 """

@@ -16,6 +16,9 @@ grown 32 MB past its start-up size it first drops Harper's per-text cache
 (~40 ms), so it stays near 150 MB instead of climbing to ~260 MB. It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
 ``stop`` or SIGTERM, and removes its socket file on the way out.
+
+Over 300 lines on purpose: the process's life (bind, serve, time limit,
+retire older services, shed memory) is one concern, read in one place.
 """
 
 from __future__ import annotations
@@ -322,7 +325,7 @@ class _Worker:
         this, so a long-running client with an old name in memory that
         starts a worker never stops the current one."""
         from linter.grammar.base import GrammarUnavailable
-        from linter.service.client import _connect, _Connection, worker_key
+        from linter.service.place import Connection, connect, worker_key
 
         folder, name = os.path.split(self.path)
         if name != f"worker-{worker_key()}.sock":
@@ -333,12 +336,12 @@ class _Worker:
             return
         for other in sorted(set(others) - {name}):
             try:
-                sock = _connect(os.path.join(folder, other), timeout=2.0)
+                sock = connect(os.path.join(folder, other), timeout=2.0)
             except (OSError, GrammarUnavailable):
                 continue
             if sock is None:
                 continue
-            conn = _Connection(sock)
+            conn = Connection(sock)
             try:
                 reply = conn.ask(message("ping"), 2.0)
                 if reply.get("python") == sys.executable and reply.get("root") == _package_root():

@@ -85,7 +85,8 @@ def main() -> None:
         os.environ["FOLLOWUP_LINT_CACHE"] = cache
         import psutil
 
-        from linter.service.client import WorkerBackend, stop_worker
+        from linter.service.client import WorkerBackend
+        from linter.service.manage import stop_worker
 
         cold = []
         for _ in range(3):

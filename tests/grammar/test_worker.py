@@ -24,14 +24,10 @@ from linter.service import client as worker_client
 from linter.grammar.base import GrammarUnavailable
 from linter.backends import make_embedded_backend, make_readability
 from linter.grammar.embedded import HarperBackend
-from linter.service.client import (
-    WorkerBackend,
-    WorkerUnavailable,
-    socket_path,
-    stop_worker,
-    worker_key,
-    worker_status,
-)
+from linter.service import place
+from linter.service.client import WorkerBackend, WorkerUnavailable
+from linter.service.manage import stop_worker, worker_status
+from linter.service.place import socket_path, worker_key
 from linter.readability import coleman_liau_grade
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,7 +203,7 @@ def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
     first = backend.ping()["pid"]
     spawned: list[int] = []
     killed: list[int] = []
-    real_spawn, real_ask = WorkerBackend._spawn, worker_client._Connection.ask
+    real_spawn, real_ask = WorkerBackend._spawn, place.Connection.ask
 
     def counting_spawn(self, path):
         spawned.append(1)
@@ -223,7 +219,7 @@ def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
 
     with monkeypatch.context() as patch:
         patch.setattr(WorkerBackend, "_spawn", counting_spawn)
-        patch.setattr(worker_client._Connection, "ask", poisoned_ask)
+        patch.setattr(place.Connection, "ask", poisoned_ask)
         with pytest.raises(WorkerUnavailable, match="a restart did not help") as err:
             backend.check(TEXT)
     assert isinstance(err.value, GrammarUnavailable)
@@ -263,7 +259,7 @@ def test_a_client_outliving_its_idle_worker_gets_a_new_one(cache, monkeypatch):
 
 def test_a_worker_for_new_code_stops_the_one_it_replaces(cache, monkeypatch):
     with monkeypatch.context() as patch:  # a client still holding an older code's name
-        patch.setattr(worker_client, "worker_key", lambda: "0000000000000000")
+        patch.setattr(place, "worker_key", lambda: "0000000000000000")
         old_client = WorkerBackend()
         old = old_client.ping()
         old_client.close()
@@ -316,7 +312,7 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
 def test_a_code_change_names_a_new_socket(monkeypatch, tmp_path):
     source = tmp_path / "module.py"
     source.write_text("x = 1\n")
-    monkeypatch.setattr(worker_client, "_key_sources", lambda: [str(source)])
+    monkeypatch.setattr(place, "_key_sources", lambda: [str(source)])
     before = worker_key()
     os.utime(source, ns=(0, 10**18))
     assert worker_key() != before
