@@ -44,7 +44,7 @@ def make_tools(grammar: str | GrammarBackend | None = "off", today: dt.date | No
         backend = None
     elif isinstance(grammar, str):
         from linter.config import GRAMMAR_CHOICES
-        from linter.grammar.choose import choose_backend
+        from linter.backends import choose_backend
 
         if grammar not in GRAMMAR_CHOICES:
             raise ValueError(f"unknown grammar backend '{grammar}'")

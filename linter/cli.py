@@ -6,10 +6,9 @@ what it does not use (start-up time is a product target).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -40,7 +39,7 @@ class LazyGroup(click.Group):
 
     lazy = {
         "languagetool": ("linter.grammar.languagetool.commands", "languagetool_group"),
-        "worker": ("linter.grammar.worker_commands", "worker_group"),
+        "worker": ("linter.service.commands", "worker_group"),
         "watch": ("linter.watch", "watch"),
     }
 
@@ -138,7 +137,7 @@ def check(
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
-    from linter.command import CheckRequest
+    from linter.command import CheckRequest, decide_service
 
     request = CheckRequest(
         paths=paths,
@@ -154,8 +153,10 @@ def check(
         ignore=ignore,
         mode=mode,
         jobs=jobs,
+        service=decide_service(grammar, configured=lambda: _configured_grammar(paths, config_path)),
     )
-    outcome = _forwarded(request) or _in_process(request)
+    stdin = _read_stdin() if not paths or "-" in paths else None
+    outcome = _forwarded(request, stdin) or _in_process(request, stdin)
     for line in outcome.errors:
         click.echo(f"followup-lint: error: {line}", err=True)
     if outcome.report:
@@ -163,52 +164,82 @@ def check(
     sys.exit(outcome.code)
 
 
-def _in_process(request: CheckRequest) -> CheckOutcome:
+def _configured_grammar(paths: tuple[str, ...], config_path: str | None) -> str | None:
+    """The grammar the config of every input names, when no worker is running
+    (a running one is reused at no cost, so a warm run skips this); None
+    when unknown or the inputs' configs differ. A bad config is None here:
+    the run itself reports it."""
+    from linter.service.place import socket_path
+
+    if os.path.exists(socket_path()):
+        return None
+    from linter.config import ConfigError, find_config, load_config
+    from linter.registry import load_checks
+
+    sources = [config_path] if config_path else [
+        find_config(os.getcwd() if p == "-" else p) for p in (paths or ("-",))
+    ]
+    try:
+        choices = {load_config(s, load_checks()).grammar if s else "auto" for s in sources}
+    except (ConfigError, OSError):
+        return None
+    return choices.pop() if len(choices) == 1 else None
+
+
+def _read_stdin() -> bytes:
+    """The piped draft, read once: the same bytes serve the warm worker or,
+    when it cannot be had, the run in this process."""
+    if sys.stdin is None:  # pythonw, a closed descriptor
+        return b""
+    try:
+        data = sys.stdin.buffer.read(_STDIN_CAP + 1)
+    except OSError as exc:
+        raise Abort(f"<stdin>: cannot read: {exc.strerror}") from None
+    if len(data) > _STDIN_CAP:
+        raise Abort(f"<stdin>: larger than the {_STDIN_CAP >> 20} MB a piped draft may be")
+    return data
+
+
+def _in_process(request: CheckRequest, stdin: bytes | None) -> CheckOutcome:
+    import io
+
     from linter.command import run_check
     from linter.progress import Progress
 
-    return run_check(request, progress=Progress(sys.stderr))
+    _report_waits()
+    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=Progress(sys.stderr))
 
 
-def _forwarded(request: CheckRequest) -> CheckOutcome | None:
+def _report_waits() -> None:
+    """Anything slow (starting the worker or LanguageTool, a lock) says what
+    it waits for, in one stderr line, on a terminal or not."""
+    from linter.grammar.base import on_wait
+
+    on_wait(lambda what: click.echo(f"followup-lint: {what}...", err=True))
+
+
+def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | None:
     """Run the check in the warm worker, where every check is already loaded
     and compiled: the editor and pipe case (files and stdin). Folder runs
-    stay in process, for the process pool and the progress bar."""
-    from linter.grammar.embedded import worker_enabled
-
-    if not worker_enabled() or any(p != "-" and os.path.isdir(p) for p in request.paths):
+    stay in process, for the process pool and the progress bar. None: run
+    in process instead, without the worker (it could not be had)."""
+    if request.service == "none" or any(p != "-" and os.path.isdir(p) for p in request.paths):
         return None
-    from linter.grammar import worker_client
+    from dataclasses import replace
 
-    forward = getattr(worker_client, "run_check_in_worker", None)
-    if forward is None:
-        return None
-    # Bounded: the worker refuses anything over the size limit anyway.
-    reads_stdin = not request.paths or "-" in request.paths
-    stdin = sys.stdin.buffer.read(_STDIN_CAP + 1) if reads_stdin else None
-    with _patience_note():
-        return forward(request, stdin)  # type: ignore[no-any-return]
+    from linter.command import EXIT_USAGE, CheckOutcome
+    from linter.service.client import RequestStopped
+    from linter.service.forward import run_check_in_worker
 
-
-@contextlib.contextmanager
-def _patience_note(after: float = 2.0) -> Iterator[None]:
-    """On a terminal, say why a run is slow when it is: the first one starts
-    the warm worker (about 1 s) and, with an install, LanguageTool (5-20 s)."""
-    if not sys.stderr.isatty():
-        yield
-        return
-    import threading
-
-    note = threading.Timer(after, lambda: click.echo(
-        "followup-lint: starting the grammar backend (first run only; later runs reuse it)...",
-        err=True,
-    ))
-    note.daemon = True
-    note.start()
+    _report_waits()
     try:
-        yield
-    finally:
-        note.cancel()
+        reply = run_check_in_worker(request.to_json(), stdin, start=request.service == "start")
+    except RequestStopped as exc:
+        return CheckOutcome("", (str(exc),), EXIT_USAGE)
+    outcome = CheckOutcome(reply.report, reply.errors, reply.code) if reply is not None else None
+    if outcome is None and request.service == "start":
+        return _in_process(replace(request, service="none"), stdin)
+    return outcome
 
 
 @cli.command()

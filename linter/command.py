@@ -7,14 +7,42 @@ each run). It prints nothing: the caller writes the report and the errors.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from linter.formats.escape import visible
 
-__all__ = ["CheckRequest", "CheckOutcome", "run_check", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
+__all__ = [
+    "CheckRequest", "CheckOutcome", "Service", "decide_service", "run_check",
+    "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# The run's one decision about the warm worker:
+#   start  forward the run to it (start it if needed); Harper through it
+#   reuse  forward only to one already running; never start it
+#   none   everything in this process
+Service = Literal["start", "reuse", "none"]
+SERVICES: tuple[Service, ...] = ("start", "reuse", "none")
+
+
+def decide_service(
+    grammar: str | None,
+    env: Mapping[str, str] = os.environ,
+    configured: Callable[[], str | None] | None = None,
+) -> Service:
+    """``none`` when FOLLOWUP_LINT_WORKER=0; ``reuse`` for ``--grammar off``,
+    or, without ``--grammar``, when ``configured()`` (the config's choice,
+    None when unknown) says off: nothing to load, so nothing is started;
+    else ``start``."""
+    if env.get("FOLLOWUP_LINT_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
+        return "none"
+    if grammar is None and configured is not None:
+        grammar = configured()
+    return "reuse" if grammar == "off" else "start"
 
 
 @dataclass(frozen=True)
@@ -34,6 +62,7 @@ class CheckRequest:
     ignore: tuple[str, ...] = ()
     mode: str | None = None
     jobs: int | None = None
+    service: Service = "start"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,6 +72,8 @@ class CheckRequest:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         for key in ("paths", "select", "ignore"):
             known[key] = tuple(known.get(key) or ())
+        if known.get("service") not in SERVICES:
+            known.pop("service", None)
         return cls(**known)
 
 
@@ -117,7 +148,11 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
             overrides["fail_under"] = request.fail_under
         if request.mode:
             overrides["mode"] = request.mode
-        kwargs: dict[str, Any] = {"jobs": request.jobs, "progress": progress}
+        kwargs: dict[str, Any] = {
+            "jobs": request.jobs,
+            "progress": progress,
+            "use_worker": request.service == "start",
+        }
         if stdin is not None:
             kwargs["stdin"] = stdin
         result = lint_paths(

@@ -85,12 +85,14 @@ def _is_template(path: str, config: Config) -> bool:
     return any(fnmatch(rel, pattern) for pattern in config.templates)
 
 
-def _tools_for(choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools]) -> Tools:
-    from linter.grammar.choose import make_tools_for
+def _tools_for(
+    choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools], use_worker: bool | None
+) -> Tools:
+    from linter.backends import make_tools_for
 
     key = f"{choice}|{lt_url or config.languagetool_url}"
     if key not in cache:
-        cache[key] = make_tools_for(choice, lt_url, config)
+        cache[key] = make_tools_for(choice, lt_url, config, use_worker)
     return cache[key]
 
 
@@ -110,6 +112,7 @@ class Linter:
         grammar: str | None,
         languagetool_url: str | None,
         overrides: dict[str, Any],
+        use_worker: bool | None = None,
     ) -> None:
         from linter.config import ConfigError
         from linter.registry import load_checks
@@ -120,6 +123,7 @@ class Linter:
         self.grammar = grammar
         self.languagetool_url = languagetool_url
         self.overrides = overrides
+        self.use_worker = use_worker  # the warm worker for grammar (None: FOLLOWUP_LINT_WORKER)
         self.tools_cache: dict[str, Tools] = {}
         try:
             self.configs = _Configs(config_path, self.checks, overrides)
@@ -181,7 +185,9 @@ class Linter:
         if config.mode == "draft" and _is_template(source.path, config):
             config = config.with_mode("template")
         try:
-            tools = _tools_for(self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache)
+            tools = _tools_for(
+                self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache, self.use_worker
+            )
             return lint_text(
                 source.text,
                 source.path,
@@ -299,6 +305,7 @@ def lint_paths(
     overrides: dict[str, Any],
     stdin: Any = None,
     jobs: int | None = None,
+    use_worker: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Read, parse and lint every input; bad inputs become ``FileError``s.
@@ -315,6 +322,7 @@ def lint_paths(
         "grammar": grammar,
         "languagetool_url": languagetool_url,
         "overrides": overrides,
+        "use_worker": use_worker,
     }
     linter = Linter(**settings)
     targets = linter.targets(paths)

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from linter.cli import Abort, _use_color, lint_options
-from linter.command import _load_context, _split
+from linter.command import _load_context, _split, decide_service
 from linter.formats.escape import visible
 
 if TYPE_CHECKING:
@@ -441,6 +441,7 @@ def watch(
             grammar=grammar,
             languagetool_url=languagetool_url,
             overrides=overrides,
+            use_worker=decide_service(grammar) == "start",
         )
     except RunAborted as exc:
         raise Abort(str(exc)) from None

@@ -40,7 +40,7 @@ def ms(seconds: float) -> str:
 def in_process(drafts: list[tuple[str, str]], grammar: object, rounds: int) -> list[float]:
     from linter.api import lint_text
     from linter.check import Tools
-    from linter.grammar.embedded import make_readability
+    from linter.backends import make_readability
 
     tools = Tools(grammar=grammar, readability=make_readability(in_process=True))
     for path, text in drafts:  # warm-up: regexes, lazy imports, backend
@@ -122,15 +122,56 @@ def worker_rss_mb() -> float | None:
         return None
     for proc in psutil.process_iter(["cmdline"]):
         cmd = " ".join(proc.info["cmdline"] or [])
-        if "linter.grammar.worker" in cmd:
+        if "linter.service.daemon" in cmd:
             return proc.memory_info().rss / 2**20
     return None
+
+
+def cold_and_warm(exe: str, proselint: str | None, runs: int, vale: str | None = None) -> None:
+    """One draft through the CLI with no warm worker (each cold run stops it
+    first; a cache folder of its own) and with one, beside proselint."""
+    cache = tempfile.mkdtemp(prefix="followup-bench-cache-")
+    env = {**os.environ, "FOLLOWUP_LINT_CACHE": cache}
+    env.pop("FOLLOWUP_LINT_WORKER", None)
+
+    def timed(cmd: list[str], cold: bool) -> float:
+        times = []
+        for _ in range(runs):
+            if cold:
+                subprocess.run([exe, "worker", "stop"], env=env, capture_output=True)
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, capture_output=True)
+            times.append(time.perf_counter() - start)
+        return pct(times, .5)
+
+    rows = []
+    try:
+        for grammar in ("off", "embedded"):
+            cmd = [exe, "check", "--grammar", grammar, str(DRAFT)]
+            cold = timed(cmd, cold=True)
+            subprocess.run([exe, "check", "--grammar", "embedded", str(DRAFT)], env=env, capture_output=True)
+            rows.append((f"followup-lint check --grammar {grammar}", ms(cold), ms(timed(cmd, cold=False))))
+        if proselint:
+            t = ms(timed([proselint, "check", str(DRAFT)], cold=False))
+            rows.append(("proselint check (reference)", t, t))
+        if vale:
+            config = str(Path(vale).resolve().parent / ".vale.ini")
+            t = ms(timed([vale, "--config", config, str(DRAFT)], cold=False))
+            rows.append(("vale, built-in Vale style (reference)", t, t))
+    finally:
+        subprocess.run([exe, "worker", "stop"], env=env, capture_output=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    print(f"\n| CLI, one draft, cold and warm (p50 of {runs}) | no worker running | worker running |\n|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--folder-size", type=int, default=1000)
+    parser.add_argument("--cold-only", action="store_true", help="only the cold and warm CLI table")
+    parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
     args = parser.parse_args()
     rounds, runs = (3, 7) if args.quick else (10, 21)
     drafts = corpus()
@@ -141,6 +182,9 @@ def main() -> None:
     if not os.access(exe, os.X_OK):
         sys.exit("followup-lint is not installed beside this Python (pip install -e .)")
     proselint = str(bindir / "proselint") if os.access(bindir / "proselint", os.X_OK) else None
+    if args.cold_only:
+        cold_and_warm(exe, proselint, 7, args.vale)
+        return
     words = statistics.median(len(t.split()) for _, t in drafts)
     print(f"{len(drafts)} drafts, median {words:.0f} words; {os.cpu_count()} cores; Python {sys.version.split()[0]}\n")
 
@@ -153,7 +197,7 @@ def main() -> None:
     t = in_process(drafts, harper, max(1, rounds // 3))
     rows.append((f"in process, {harper.name} in process", ms(pct(t, .5)), ms(pct(t, .95)), f"{1 / statistics.mean(t):.0f}/s"))
     del harper
-    from linter.grammar.embedded import make_embedded_backend
+    from linter.backends import make_embedded_backend
 
     via_worker = make_embedded_backend(use_worker=True)
     t = in_process(drafts, via_worker, max(1, rounds // 3))
@@ -177,6 +221,7 @@ def main() -> None:
     for label, cmd, stdin_path in cases:
         t, peak = wall(cmd, runs, stdin_path)
         print(f"| {label} | {ms(pct(t, .5))} | {ms(pct(t, .95))} | {peak / 1024:.0f} MB |")
+    cold_and_warm(exe, proselint, max(5, runs // 3), args.vale)
     rss = worker_rss_mb()
     if rss is not None:
         print(f"| (the warm worker's resident memory: Harper, textstat, the checks) | | | {rss:.0f} MB |")

@@ -148,12 +148,31 @@ def _time_check(folder: Path, grammar: str, jobs: int | None, runs: int, force_p
     return min(times)  # the best run: other load on the machine only ever adds time
 
 
+def _references(folder: Path, vale: str | None) -> list[tuple[str, list[str]]]:
+    """proselint (beside this Python) and Vale (if given) on the same folder."""
+    found = []
+    proselint = Path(sys.executable).parent / "proselint"
+    if os.access(proselint, os.X_OK):
+        found.append(("proselint check", [str(proselint), "check", str(folder)]))
+    if vale:
+        config = str(Path(vale).resolve().parent / ".vale.ini")
+        found.append(("vale", [vale, "--config", config, "--output", "JSON", str(folder)]))
+    return found
+
+
+def _wall(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, capture_output=True)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drafts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--grammar", action="append", help="backends to time (default: off and embedded)")
     parser.add_argument("--no-small", action="store_true", help="skip the small-folder table")
+    parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
     args = parser.parse_args()
     grammars = args.grammar or ["off", "embedded"]
     root = Path(tempfile.mkdtemp(prefix="followup-bench-"))
@@ -172,6 +191,9 @@ def main() -> None:
                 f"| {grammar} | {serial:.2f} s, {args.drafts / serial:.0f} drafts/s "
                 f"| {parallel:.2f} s, {args.drafts / parallel:.0f} drafts/s | {serial / parallel:.2f}× |"
             )
+        for label, cmd in _references(folder, args.vale):
+            best = min(_wall(cmd) for _ in range(args.runs))
+            print(f"| {label} (reference) | {best:.2f} s, {args.drafts / best:.0f} drafts/s | | |")
         if not args.no_small:
             print("\nSmall folders: serial against a forced pool of 2 (where runner.PARALLEL_MIN comes from)\n")
             print("| drafts | grammar | serial | pool of 2 | pool faster? |")

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples/drafts/weak/pushy-deadline.txt"
+STARTING = "followup-lint: starting the warm worker: it loads Harper's dictionary once, later runs reuse it...\n"
 
 
 @pytest.fixture
@@ -37,7 +38,8 @@ def test_worker_and_in_process_agree(env, tmp_path):
     local = run(args, {**env, "FOLLOWUP_LINT_WORKER": "0"}, cwd=tmp_path)
     assert forwarded.returncode == local.returncode == 2
     assert forwarded.stdout == local.stdout
-    assert forwarded.stderr == local.stderr == "followup-lint: error: missing.txt: no such file\n"
+    assert forwarded.stderr == STARTING + "followup-lint: error: missing.txt: no such file\n"
+    assert local.stderr == "followup-lint: error: missing.txt: no such file\n"
     assert "d.txt: score " in forwarded.stdout and "grammar: harper " in forwarded.stdout
     status = run(["worker", "status"], env)
     assert status.returncode == 0, status.stdout + status.stderr
@@ -57,3 +59,86 @@ def test_client_settings_reach_the_worker(env, tmp_path):
     (tmp_path / ".followup-lint.yaml").write_text("fail_on: error\n")
     second = run(["check", "--grammar", "off", "d.txt"], env, cwd=tmp_path)
     assert second.returncode == 1 and " FL402 pressure-language: " in second.stdout
+
+
+def _socket_of(env):
+    code = "from linter.service.place import socket_path; print(socket_path())"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          cwd=ROOT, check=True).stdout.strip()
+
+
+def test_a_piped_draft_survives_a_worker_that_cannot_start(env):
+    os.mkdir(_socket_of(env))  # a folder where the socket must go: no worker can listen there
+    piped = run(["check", "--grammar", "embedded", "--format", "json", "-"], env, stdin=EXAMPLE.read_text())
+    local = run(["check", "--grammar", "embedded", "--format", "json", "-"],
+                {**env, "FOLLOWUP_LINT_WORKER": "0"}, stdin=EXAMPLE.read_text())
+    assert piped.returncode == local.returncode == 1
+    assert piped.stdout == local.stdout
+    assert '"path": "<stdin>"' in piped.stdout and '"grammar_backend": "harper ' in piped.stdout
+
+
+def test_a_piped_draft_too_large_says_so(env):
+    result = run(["check", "-"], env, stdin="a" * 7_000_000)
+    assert (result.returncode, result.stdout) == (2, "<stdin>: error: larger than the 2 MB limit\n")
+    assert result.stderr == "followup-lint: error: <stdin>: larger than the 2 MB limit\n"
+
+
+def test_a_piped_draft_with_bad_front_matter_gets_that_error(env):
+    text = "---\ninterview_date: tomorrow\n---\nHi Sam,\n\nThanks.\n"
+    result = run(["check", "--grammar", "embedded", "-"], env, stdin=text)
+    error = "<stdin>: front matter: 'interview_date' must be a date like 2026-03-14, not 'tomorrow'"
+    assert (result.returncode, result.stdout) == (2, f"{error.replace(': ', ': error: ', 1)}\n")
+    assert result.stderr == f"{STARTING}followup-lint: error: {error}\n"
+
+
+def test_grammar_off_starts_nothing(env):
+    result = run(["check", "--grammar", "off", "-"], env, stdin=EXAMPLE.read_text())
+    assert (result.returncode, result.stderr) == (1, "")
+    assert "grammar: off" in result.stdout
+    assert run(["worker", "status"], env).returncode == 1
+    assert not os.path.exists(_socket_of(env))
+
+
+def test_grammar_off_uses_a_worker_already_running(env):
+    run(["check", "--grammar", "embedded", "-"], env, stdin=EXAMPLE.read_text())
+    before = run(["worker", "status"], env).stdout
+    run(["check", "--grammar", "off", "-"], env, stdin=EXAMPLE.read_text())
+    after = run(["worker", "status"], env).stdout
+    served = [int(line.split(" requests")[0].rsplit(", ", 1)[1]) for line in (before, after)]
+    assert served[1] - served[0] == 3  # status's ping, the run's ping, the run
+
+
+def test_a_stuck_request_is_stopped_and_blocks_no_one(env, tmp_path):
+    """A config that is a FIFO blocks the worker's read; the worker stops that
+    run at its time limit, and a run meanwhile is checked in its own process."""
+    env = {**env, "FOLLOWUP_LINT_WORKER_REQUEST_LIMIT": "10"}
+    (tmp_path / "d.txt").write_text(EXAMPLE.read_text())
+    os.mkfifo(tmp_path / "stuck.yaml")
+    assert run(["check", "--grammar", "embedded", "d.txt"], env, cwd=tmp_path).returncode == 1  # worker up
+    stuck = subprocess.Popen([sys.executable, "-m", "linter", "check", "--config", "stuck.yaml", "d.txt"],
+                             env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import time
+
+    time.sleep(0.5)
+    start = time.monotonic()
+    other = run(["check", "--grammar", "embedded", "d.txt"], env, cwd=tmp_path)
+    assert time.monotonic() - start < 8  # a ping's patience and Harper loaded here; not the limit
+    assert other.returncode == 1 and " FL402 pressure-language: " in other.stdout
+    assert other.stderr == "followup-lint: the warm worker is busy with another run; checking in this process...\n"
+    out, err = stuck.communicate(timeout=30)
+    assert (stuck.returncode, out) == (2, "")
+    assert err == ("followup-lint: waiting for the warm worker to finish this run (starting LanguageTool, "
+                   "or a slow draft)...\n"
+                   "followup-lint: error: the warm worker stopped this run after 10 s "
+                   "(FOLLOWUP_LINT_WORKER_REQUEST_LIMIT); see its log\n")
+    again = run(["check", "--grammar", "embedded", "d.txt"], env, cwd=tmp_path)
+    assert again.returncode == 1 and again.stderr == STARTING
+
+
+def test_grammar_off_in_the_config_starts_nothing(env, tmp_path):
+    (tmp_path / ".followup-lint.yaml").write_text("grammar: 'off'\n")
+    (tmp_path / "d.txt").write_text(EXAMPLE.read_text())
+    result = run(["check", "d.txt"], env, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert "grammar: off" in result.stdout
+    assert run(["worker", "status"], env).returncode == 1

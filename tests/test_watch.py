@@ -375,7 +375,7 @@ def test_tools_are_built_once_and_reused_across_relints(drafts: Path, monkeypatc
     """In process, without an observer: start, then three saves handled."""
     import io
 
-    import linter.grammar.choose as choose
+    import linter.backends as choose
     from linter.watch import Watcher
 
     built: list[str] = []

@@ -7,10 +7,11 @@ the spelling-grammar check, identically for every backend.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-__all__ = ["GrammarIssue", "GrammarBackend", "GrammarUnavailable", "CATEGORIES"]
+__all__ = ["GrammarIssue", "GrammarBackend", "GrammarUnavailable", "CATEGORIES", "on_wait", "say_waiting"]
 
 CATEGORIES = ("spelling", "grammar", "style", "typography")
 
@@ -50,3 +51,18 @@ class GrammarBackend(Protocol):
         """Return the issues in ``text``; raise ``GrammarUnavailable`` if the
         backend cannot answer (never return ``[]`` for a dead backend)."""
         ...
+
+
+_wait_reporter: list[Callable[[str], None]] = []
+
+
+def on_wait(reporter: Callable[[str], None] | None) -> None:
+    """Have ``say_waiting`` call ``reporter`` (the CLI prints one stderr line);
+    None: say nothing (a library caller, the warm worker)."""
+    _wait_reporter[:] = [reporter] if reporter is not None else []
+
+
+def say_waiting(what: str) -> None:
+    """Before anything slow (a start, a lock): tell the user what it waits for."""
+    for reporter in _wait_reporter:
+        reporter(what)

@@ -1,12 +1,9 @@
-"""Harper, the embedded grammar backend, and the factories the CLI calls.
+"""Harper, the embedded grammar backend.
 
 ``HarperBackend`` runs Harper (harper-py) in this process. Building its
-``Linter`` loads the curated dictionary: about a second and ~150 MB, far
-over the CLI's 0.2 s budget. So by default the CLI does not build it: it
-talks to a warm worker process that holds one (``worker.py``), through
-``WorkerBackend`` (``worker_client.py``). ``make_embedded_backend`` and
-``make_readability`` pick one or the other; ``FOLLOWUP_LINT_WORKER=0``
-(or ``use_worker=False``) keeps everything in process.
+``Linter`` loads the curated dictionary, far over the CLI's start-up
+budget, so by default the CLI talks to the warm service that holds one
+(``linter.service``); ``linter.backends`` picks one or the other.
 
 This module imports nothing heavy: harper is imported when the first text
 is checked, and only in the process that checks it.
@@ -25,9 +22,7 @@ __all__ = [
     "DISABLED_RULES",
     "HarperBackend",
     "harper_version",
-    "make_embedded_backend",
-    "make_readability",
-    "worker_enabled",
+    "shared_harper",
 ]
 
 # Harper's lint kinds (``Lint.lint_kind``) -> our categories. A kind that
@@ -212,24 +207,6 @@ def _about_blanks(text: str, start: int, end: int, runs: list[tuple[int, int]]) 
     return touches and not any(ch.isalnum() for ch in text[start:end])
 
 
-def worker_enabled(use_worker: bool | None = None) -> bool:
-    """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0."""
-    if use_worker is not None:
-        return use_worker
-    return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")
-
-
-def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
-    """The embedded backend the CLI uses: a ``WorkerBackend`` talking to the
-    warm worker (started on first use), or ``HarperBackend`` in process when
-    the worker is disabled. Neither does any work until ``check``."""
-    if worker_enabled(use_worker):
-        from linter.grammar.worker_client import WorkerBackend
-
-        return WorkerBackend()
-    return shared_harper()
-
-
 _SHARED: HarperBackend | None = None
 
 
@@ -240,49 +217,3 @@ def shared_harper() -> HarperBackend:
     if _SHARED is None:
         _SHARED = HarperBackend()
     return _SHARED
-
-
-def make_readability(
-    use_worker: bool | None = None,
-    *,
-    share: GrammarBackend | None = None,
-    in_process: bool | None = None,
-) -> Callable[[str], float]:
-    """``Tools.readability``: the Coleman-Liau grade of a text.
-
-    Through the worker (so this process never imports textstat and NLTK),
-    reusing ``share``'s connection when it is a ``WorkerBackend``; in
-    process when the worker is disabled (``use_worker=False``, or
-    ``in_process=True``, or FOLLOWUP_LINT_WORKER=0).
-    """
-    if in_process is not None and use_worker is None:
-        use_worker = not in_process
-    if worker_enabled(use_worker):
-        from linter.grammar.worker_client import WorkerBackend
-
-        client = share if isinstance(share, WorkerBackend) else WorkerBackend()
-        return _WorkerGrade(client)
-    from linter.readability import coleman_liau_grade
-
-    return coleman_liau_grade
-
-
-class _WorkerGrade:
-    """The worker's ``grade``, falling back to the same formula in process
-    when the worker cannot be had: unlike grammar, a grade computed here is
-    exactly the one the worker would give, so nothing is lost but time, and
-    the run is not aborted over a reading grade."""
-
-    def __init__(self, client: Any) -> None:
-        self.client = client
-        self.local: Callable[[str], float] | None = None
-
-    def __call__(self, text: str) -> float:
-        if self.local is None:
-            try:
-                return float(self.client.grade(text))
-            except GrammarUnavailable:
-                from linter.readability import coleman_liau_grade
-
-                self.local = coleman_liau_grade  # do not wait for a dead worker again
-        return self.local(text)

@@ -56,7 +56,7 @@ def import_ms(runs: int = 9) -> float:
     would make every import compile its source)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "followup-lint-measure-pyc")
-    code = "import linter.check, json; import linter.grammar.worker_client, linter.grammar.embedded"
+    code = "import linter.check, json; import linter.service.client, linter.grammar.embedded"
     cmd = [sys.executable, "-X", "importtime", "-c", code]
     subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, check=True)  # write the bytecode
     totals = []
@@ -65,7 +65,7 @@ def import_ms(runs: int = 9) -> float:
         total = 0
         for line in err.splitlines():
             parts = line.split("|")
-            if len(parts) == 3 and parts[2].strip() in ("linter.grammar.worker_client", "linter.grammar.embedded"):
+            if len(parts) == 3 and parts[2].strip() in ("linter.service.client", "linter.grammar.embedded"):
                 total += int(parts[1])
         totals.append(total / 1000)
     return statistics.median(totals)
@@ -78,14 +78,15 @@ def main() -> None:
     text = masked_text(parse_draft(DRAFT))[0]
     words = len(parse_draft(DRAFT).words)
     print(f"draft: {words} body words, {len(DRAFT)} characters")
-    print(f"import linter.grammar.worker_client + embedded after linter.check: {import_ms():.1f} ms "
+    print(f"import linter.service.client + embedded after linter.check: {import_ms():.1f} ms "
           "(median cumulative -X importtime, 9 fresh interpreters, bytecode cached)")
 
     with tempfile.TemporaryDirectory(prefix="fl-") as cache:
         os.environ["FOLLOWUP_LINT_CACHE"] = cache
         import psutil
 
-        from linter.grammar.worker_client import WorkerBackend, stop_worker
+        from linter.service.client import WorkerBackend
+        from linter.service.manage import stop_worker
 
         cold = []
         for _ in range(3):

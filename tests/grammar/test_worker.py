@@ -20,17 +20,14 @@ from pathlib import Path
 import psutil
 import pytest
 
-from linter.grammar import worker_client
+from linter.service import client as worker_client
 from linter.grammar.base import GrammarUnavailable
-from linter.grammar.embedded import HarperBackend, make_embedded_backend, make_readability
-from linter.grammar.worker_client import (
-    WorkerBackend,
-    WorkerUnavailable,
-    socket_path,
-    stop_worker,
-    worker_key,
-    worker_status,
-)
+from linter.backends import make_embedded_backend, make_readability
+from linter.grammar.embedded import HarperBackend
+from linter.service import place
+from linter.service.client import WorkerBackend, WorkerUnavailable
+from linter.service.manage import stop_worker, worker_status
+from linter.service.place import socket_path, worker_key
 from linter.readability import coleman_liau_grade
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +39,7 @@ def workers_in(cache: Path) -> list[psutil.Process]:
     found = []
     for proc in psutil.process_iter(["cmdline", "status"]):
         cmd = proc.info["cmdline"] or []
-        if "linter.grammar.worker" in cmd and proc.info["status"] != psutil.STATUS_ZOMBIE:
+        if "linter.service.daemon" in cmd and proc.info["status"] != psutil.STATUS_ZOMBIE:
             if any(str(cache) in part for part in cmd):
                 found.append(proc)
     return found
@@ -114,7 +111,7 @@ def test_one_connection_serves_many_requests_and_a_second_client_reuses_the_work
 
 
 def test_concurrent_first_calls_start_one_worker(cache):
-    script = "from linter.grammar.worker_client import WorkerBackend; print(WorkerBackend().ping()['pid'])"
+    script = "from linter.service.client import WorkerBackend; print(WorkerBackend().ping()['pid'])"
     procs = [
         subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
         for _ in range(3)
@@ -206,7 +203,7 @@ def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
     first = backend.ping()["pid"]
     spawned: list[int] = []
     killed: list[int] = []
-    real_spawn, real_ask = WorkerBackend._spawn, worker_client._Connection.ask
+    real_spawn, real_ask = WorkerBackend._spawn, place.Connection.ask
 
     def counting_spawn(self, path):
         spawned.append(1)
@@ -222,7 +219,7 @@ def test_a_worker_that_keeps_dying_raises_after_one_restart(cache, monkeypatch):
 
     with monkeypatch.context() as patch:
         patch.setattr(WorkerBackend, "_spawn", counting_spawn)
-        patch.setattr(worker_client._Connection, "ask", poisoned_ask)
+        patch.setattr(place.Connection, "ask", poisoned_ask)
         with pytest.raises(WorkerUnavailable, match="a restart did not help") as err:
             backend.check(TEXT)
     assert isinstance(err.value, GrammarUnavailable)
@@ -262,7 +259,7 @@ def test_a_client_outliving_its_idle_worker_gets_a_new_one(cache, monkeypatch):
 
 def test_a_worker_for_new_code_stops_the_one_it_replaces(cache, monkeypatch):
     with monkeypatch.context() as patch:  # a client still holding an older code's name
-        patch.setattr(worker_client, "worker_key", lambda: "0000000000000000")
+        patch.setattr(place, "worker_key", lambda: "0000000000000000")
         old_client = WorkerBackend()
         old = old_client.ping()
         old_client.close()
@@ -292,7 +289,8 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
         raw.connect(socket_path())
         reader = raw.makefile("rb")
         replies = []
-        for line in (b"not json\n", b"[1]\n", b'{"op": "dance"}\n', b'{"op": "grammar"}\n'):
+        for line in (b"not json\n", b"[1]\n", b'{"v": 1, "op": "dance"}\n', b'{"v": 1, "op": "grammar"}\n',
+                     b'{"op": "ping"}\n', b'{"v": 2, "op": "ping"}\n', b'{"v": 1, "op": "check"}\n'):
             raw.sendall(line)
             replies.append(json.loads(reader.readline()))
         reader.close()
@@ -301,9 +299,12 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
         {"ok": False, "error": "a request must be a JSON object"},
         {"ok": False, "error": "unknown op 'dance'"},
         {"ok": False, "error": "'grammar' needs a 'text' string"},
+        {"ok": False, "error": "protocol version None is not 1: client and service are different releases"},
+        {"ok": False, "error": "protocol version 2 is not 1: client and service are different releases"},
+        {"ok": False, "error": "ProtocolError: 'check' needs 'request', 'cwd' and 'env'"},
     ]
     with pytest.raises(WorkerUnavailable, match="needs a 'text' string"):
-        backend._ask({"op": "grade", "text": None})
+        backend._ask({"v": 1, "op": "grade", "text": None})
     assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
     backend.close()
 
@@ -311,7 +312,7 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
 def test_a_code_change_names_a_new_socket(monkeypatch, tmp_path):
     source = tmp_path / "module.py"
     source.write_text("x = 1\n")
-    monkeypatch.setattr(worker_client, "_key_sources", lambda: [str(source)])
+    monkeypatch.setattr(place, "_key_sources", lambda: [str(source)])
     before = worker_key()
     os.utime(source, ns=(0, 10**18))
     assert worker_key() != before
@@ -367,7 +368,7 @@ def test_readability_falls_back_to_in_process_when_the_worker_cannot_start(cache
 
 def test_client_module_imports_nothing_heavy():
     code = (
-        "import sys; import linter.grammar.worker_client, linter.grammar.embedded; "
+        "import sys; import linter.service.client, linter.grammar.embedded; "
         "heavy = {'harper', 'textstat', 'nltk', 'platformdirs', 'importlib.metadata'} & set(sys.modules); "
         "print(sorted(heavy))"
     )

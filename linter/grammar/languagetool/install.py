@@ -57,6 +57,7 @@ DEFAULT_VERSION = "6.8"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 MARKER = "installed.json"
 MIN_JAVA = 17
+INSTALL_LOCK_TIMEOUT = 1800.0  # seconds: a slow download may hold the install lock this long
 # Pinned so an install does not depend on whatever Maven's default is.
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
@@ -261,7 +262,7 @@ def install(cache: Path | None = None, version: str = DEFAULT_VERSION, *,
     find_java(env)
     mvn = find_maven(env)
     cache.mkdir(parents=True, exist_ok=True)
-    with file_lock(cache / "install.lock"):
+    with file_lock(cache / "install.lock", INSTALL_LOCK_TIMEOUT, "installing LanguageTool"):
         # Leftovers of killed installs; safe to remove under the lock.
         for stale in cache.glob(".install-*"):
             shutil.rmtree(stale, ignore_errors=True)

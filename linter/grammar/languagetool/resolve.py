@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from linter.grammar.languagetool.errors import LanguageToolError
+from linter.grammar.languagetool.errors import NotInstalled
 from linter.grammar.languagetool.paths import cache_dir
 from linter.grammar.languagetool.state import pid_exists, read_state
 
@@ -26,8 +26,9 @@ def resolve_languagetool(url_option: str | None, config_url: str | None,
     local server started from an existing install. Explicit URLs are
     returned as given, unchecked: a dead one makes the check itself fail.
     The caller falls back to the embedded backend for ``--grammar auto`` and
-    exits 2 for ``--grammar languagetool`` on None; call
-    ``server.ensure_server`` directly to get the reason as an exception.
+    exits 2 for ``--grammar languagetool`` on None. Starting that fails
+    for another reason than a missing install (a lock held too long, Java
+    gone) raises that ``LanguageToolError``.
     """
     for explicit in (url_option, env.get(ENV_URL), config_url):
         if explicit:
@@ -45,5 +46,5 @@ def resolve_languagetool(url_option: str | None, config_url: str | None,
 
     try:
         return server.ensure_server(cache, env=env)
-    except LanguageToolError:
+    except NotInstalled:
         return None

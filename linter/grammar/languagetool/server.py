@@ -46,6 +46,7 @@ from linter.grammar.languagetool.install import (
     find_installation,
     find_java,
 )
+from linter.grammar.base import say_waiting
 from linter.grammar.languagetool.lockfile import file_lock
 from linter.grammar.languagetool.state import (
     HOST,
@@ -79,6 +80,7 @@ __all__ = [
 DEFAULT_HEAP = "512m"
 DEFAULT_IDLE_TIMEOUT = 1800.0
 LOCK = "server.lock"
+LOCK_TIMEOUT = 150.0  # seconds: longer than a start may hold the lock (its timeout + health check)
 LOG = "server.log"
 CONFIG = "server.properties"
 WATCHDOG_MODULE = "linter.grammar.languagetool.watchdog"
@@ -238,7 +240,7 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
     if installation is None:
         raise NotInstalled("LanguageTool is not installed in "
                            f"{cache}: run 'followup-lint languagetool install'")
-    with file_lock(cache / LOCK):
+    with file_lock(cache / LOCK, LOCK_TIMEOUT, "starting or stopping LanguageTool"):
         # Patient: a busy server on a loaded machine must not be replaced.
         current = status(cache, health_timeout=15.0)
         if current is not None and current.healthy:
@@ -247,6 +249,7 @@ def start(cache: Path | None = None, *, heap: str = DEFAULT_HEAP,
         if current is not None:  # alive but not answering: replace it
             _terminate(current.state)
         _remove_state(cache)
+        say_waiting("starting LanguageTool (a Java server; it takes a while, once)")
         state = _launch(cache, java, installation, heap, idle_timeout,
                         timeout, log or sys.stderr, warm)
         _write_state(cache, state)
@@ -398,7 +401,7 @@ def stop(cache: Path | None = None, *, only_pid: int | None = None) -> ServerSta
     watchdog uses it, so it never stops a server started after its own).
     """
     cache = cache or cache_dir()
-    with file_lock(cache / LOCK):
+    with file_lock(cache / LOCK, LOCK_TIMEOUT, "starting or stopping LanguageTool"):
         state = read_state(cache)
         if state is None or (only_pid is not None and state.pid != only_pid):
             return None

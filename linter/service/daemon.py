@@ -1,17 +1,12 @@
-"""The warm worker: Harper and textstat loaded once, served over a socket.
+"""The warm service: Harper, textstat and every check loaded once, served over a socket.
 
-Run as ``python -m linter.grammar.worker SOCKET`` (``worker_client`` starts
-it on demand; nobody needs to start it by hand). It builds Harper's linter
-and imports textstat *before* it listens, so the first connection that
-succeeds is answered at once; then it serves one JSON request per line and
-writes one JSON reply per line, on any number of persistent connections:
-
-    {"op": "ping"}                  -> {"ok": true, "pid": ..., "harper": ..., ...}
-    {"op": "grammar", "text": "..."} -> {"ok": true, "issues": [{start, end, rule,
-                                        category, message, replacements}, ...]}
-    {"op": "grade", "text": "..."}   -> {"ok": true, "grade": 7.4}
-    {"op": "stop"}                  -> {"ok": true}, then the worker exits
-    anything that fails            -> {"ok": false, "error": "..."}
+Run as ``python -m linter.service.daemon SOCKET`` (``client`` starts it on
+demand; nobody needs to start it by hand). It builds Harper's linter and
+imports textstat *before* it listens, so the first connection that
+succeeds is answered at once; then it serves one request per line and
+writes one reply per line (``protocol``), on any number of persistent
+connections. A request that runs past ``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT``
+seconds is answered with an error and the service exits (see ``_guard``).
 
 It is single-threaded (Harper's ``Linter`` is not thread-safe, and one
 thread keeps glibc from growing per-thread heaps); a request takes a few
@@ -21,6 +16,9 @@ grown 32 MB past its start-up size it first drops Harper's per-text cache
 (~40 ms), so it stays near 150 MB instead of climbing to ~260 MB. It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
 ``stop`` or SIGTERM, and removes its socket file on the way out.
+
+Over 300 lines on purpose: the process's life (bind, serve, time limit,
+retire older services, shed memory) is one concern, read in one place.
 """
 
 from __future__ import annotations
@@ -34,9 +32,12 @@ import sys
 import time
 from typing import Any
 
+from linter.service.protocol import CheckCall, CheckReply, message, version_error
+
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
 DEFAULT_IDLE = 900.0
+DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
 _MAX_LINE = 8 * 1024 * 1024  # a draft is a few KB; refuse anything absurd
 _SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
 
@@ -51,6 +52,16 @@ def idle_timeout() -> float:
         _log(f"FOLLOWUP_LINT_WORKER_IDLE={raw!r} is not a number; using {DEFAULT_IDLE:g} s")
         return DEFAULT_IDLE
     return value if value > 0 else DEFAULT_IDLE
+
+
+def request_limit() -> float:
+    """``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT`` seconds, else the default."""
+    raw = os.environ.get("FOLLOWUP_LINT_WORKER_REQUEST_LIMIT", "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_REQUEST_LIMIT
+    except ValueError:
+        value = DEFAULT_REQUEST_LIMIT
+    return value if value > 0 else DEFAULT_REQUEST_LIMIT
 
 
 def _log(message: str) -> None:
@@ -84,33 +95,29 @@ def _trim_heap() -> None:
 _FORWARDED_ENV = ("CI", "NO_COLOR")
 
 
-def _run_check(request: dict[str, Any]) -> dict[str, Any]:
+def _run_check(call: CheckCall) -> dict[str, Any]:
     """A whole ``followup-lint check`` for a CLI client, with the client's
     folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
-    Harper (the runner sees FOLLOWUP_LINT_WORKER=0), one file after another."""
-    import base64
+    Harper (``service="none"``), one file after another."""
     import io
     from dataclasses import replace
 
     from linter.command import CheckRequest, run_check
 
-    check = replace(CheckRequest.from_json(request["request"]), jobs=1)
-    raw_stdin = request.get("stdin")
-    stdin = io.BytesIO(base64.b64decode(raw_stdin)) if raw_stdin is not None else None
-    client_env = {str(k): str(v) for k, v in (request.get("env") or {}).items()}
+    check = replace(CheckRequest.from_json(call.request), jobs=1, service="none")
+    stdin = io.BytesIO(call.stdin) if call.stdin is not None else None
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     try:
         for key in [k for k in os.environ if k.startswith("FOLLOWUP_LINT_") or k in _FORWARDED_ENV]:
             del os.environ[key]
-        os.environ.update(client_env)
-        os.environ["FOLLOWUP_LINT_WORKER"] = "0"
-        os.chdir(request["cwd"])
+        os.environ.update(call.env)
+        os.chdir(call.cwd)
         outcome = run_check(check, stdin)
     finally:
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-    return {"ok": True, "report": outcome.report, "errors": list(outcome.errors), "code": outcome.code}
+    return CheckReply(outcome.report, outcome.errors, outcome.code).to_wire()
 
 
 class _Worker:
@@ -137,6 +144,37 @@ class _Worker:
             f"trim {time.perf_counter() - graded:.2f} s"
         )
         self.stopping = False
+        self.limit = request_limit()
+        self.current: tuple[float, socket.socket] | None = None  # the request being served
+        self.inode = 0
+
+    # -- the time limit ------------------------------------------------------
+    def _guard(self) -> None:
+        """A thread that stops a request running past the limit.
+
+        Python cannot interrupt the serving thread, so the worker answers the
+        stuck client with an error and exits; the next run starts a fresh
+        one. Meanwhile other clients are not kept waiting: they find the
+        worker busy (no ping answer) and check in their own process."""
+        while True:
+            time.sleep(min(1.0, self.limit / 4))
+            current = self.current
+            if current is None or time.monotonic() - current[0] < self.limit:
+                continue
+            conn = current[1]
+            _log(f"a request ran over {self.limit:g} s; stopping the worker")
+            self._send(conn, {
+                "ok": False,
+                "timed_out": True,
+                "error": f"the warm worker stopped this run after {self.limit:g} s "
+                         "(FOLLOWUP_LINT_WORKER_REQUEST_LIMIT); see its log",
+            })
+            try:
+                if os.stat(self.path).st_ino == self.inode:
+                    os.unlink(self.path)
+            except OSError:
+                pass
+            os._exit(3)
 
     # -- requests ----------------------------------------------------------
     def handle(self, line: bytes) -> dict[str, Any]:
@@ -148,6 +186,9 @@ class _Worker:
             return {"ok": False, "error": "a request must be a JSON object"}
         op = request.get("op")
         self.requests += 1
+        refused = version_error(request)
+        if refused is not None:
+            return {"ok": False, "error": refused}
         try:
             if op == "ping":
                 return {
@@ -183,7 +224,7 @@ class _Worker:
                     ],
                 }
             if op == "check":
-                return _run_check(request)
+                return _run_check(CheckCall.from_wire(request))
             if op == "stop":
                 self.stopping = True
                 return {"ok": True}
@@ -219,7 +260,10 @@ class _Worker:
         listener = self._bind()
         if listener is None:
             return
-        inode = os.stat(self.path).st_ino
+        inode = self.inode = os.stat(self.path).st_ino
+        import threading
+
+        threading.Thread(target=self._guard, name="request-limit", daemon=True).start()
         self._retire_superseded()
         _log(f"serving {self.path} ({self.grammar.name}, idle timeout {self.idle:g} s, "
              f"rss {_rss() >> 20} MB; ready in {self.startup})")
@@ -281,7 +325,7 @@ class _Worker:
         this, so a long-running client with an old name in memory that
         starts a worker never stops the current one."""
         from linter.grammar.base import GrammarUnavailable
-        from linter.grammar.worker_client import _connect, _Connection, worker_key
+        from linter.service.place import Connection, connect, worker_key
 
         folder, name = os.path.split(self.path)
         if name != f"worker-{worker_key()}.sock":
@@ -292,16 +336,16 @@ class _Worker:
             return
         for other in sorted(set(others) - {name}):
             try:
-                sock = _connect(os.path.join(folder, other), timeout=2.0)
+                sock = connect(os.path.join(folder, other), timeout=2.0)
             except (OSError, GrammarUnavailable):
                 continue
             if sock is None:
                 continue
-            conn = _Connection(sock)
+            conn = Connection(sock)
             try:
-                reply = conn.ask({"op": "ping"}, 2.0)
+                reply = conn.ask(message("ping"), 2.0)
                 if reply.get("python") == sys.executable and reply.get("root") == _package_root():
-                    conn.ask({"op": "stop"}, 2.0)
+                    conn.ask(message("stop"), 2.0)
                     _log(f"stopped worker {reply.get('pid')} ({other}): superseded by this code")
             except (OSError, ValueError):
                 pass
@@ -328,7 +372,12 @@ class _Worker:
             del buffer[: cut + 1]
             if not line.strip():
                 continue
-            if not self._send(conn, self.handle(line)) or self.stopping:
+            self.current = (time.monotonic(), conn)
+            try:
+                reply = self.handle(line)
+            finally:
+                self.current = None
+            if not self._send(conn, reply) or self.stopping:
                 return False
 
     @staticmethod
@@ -348,7 +397,7 @@ def _package_root() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m linter.grammar.worker SOCKET", file=sys.stderr)
+        print("usage: python -m linter.service.daemon SOCKET", file=sys.stderr)
         return 2
 
     def _terminate(signum: int, frame: object) -> None:

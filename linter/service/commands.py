@@ -18,7 +18,7 @@ def worker_group() -> None:
 @worker_group.command()
 def status() -> None:
     """Show the worker for this code (exit 1 when none is running)."""
-    from linter.grammar.worker_client import worker_status
+    from linter.service.manage import worker_status
 
     info = worker_status()
     if not info["running"]:
@@ -37,7 +37,7 @@ def status() -> None:
 @worker_group.command()
 def stop() -> None:
     """Stop the worker for this code, if one is running."""
-    from linter.grammar.worker_client import stop_worker
+    from linter.service.manage import stop_worker
 
     stopped = stop_worker()
     click.echo(f"stopped {stopped} worker(s)" if stopped else "no worker was running")

@@ -1,0 +1,142 @@
+"""Pick the grammar backend for a run: ``auto | languagetool | embedded | off``,
+and whether Harper and the reading grade run here or in the warm service.
+
+``auto`` uses LanguageTool when a server is configured or already running,
+otherwise the embedded default: it never starts a Java server. Only an
+explicit ``languagetool`` (flag or config) starts an installed one, and one
+that cannot be reached is an error, never a silent fallback.
+
+``use_worker`` is the run's one decision about the warm worker, made by the
+caller (the CLI's ``RunSettings.service``); None reads FOLLOWUP_LINT_WORKER.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from linter.check import Tools
+from linter.grammar.base import GrammarBackend, GrammarUnavailable
+
+if TYPE_CHECKING:
+    from linter.config import Config
+
+__all__ = [
+    "choose_backend",
+    "languagetool_backend",
+    "make_embedded_backend",
+    "make_readability",
+    "make_tools_for",
+    "worker_enabled",
+]
+
+
+def languagetool_backend(url_option: str | None, config: Config | None, *, start: bool = True) -> GrammarBackend | None:
+    """A LanguageTool backend if one can be had (``start``: by starting an
+    installed server), else None."""
+    from linter.grammar.languagetool.client import LanguageToolBackend
+    from linter.grammar.languagetool.resolve import resolve_languagetool
+
+    url = resolve_languagetool(url_option, config.languagetool_url if config else None, start=start)
+    return LanguageToolBackend(url) if url else None
+
+
+def choose_backend(
+    choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None
+) -> GrammarBackend | None:
+    if choice == "off":
+        return None
+    if choice == "embedded":
+        
+        return make_embedded_backend(use_worker)
+    from linter.grammar.languagetool.errors import LanguageToolError
+
+    try:
+        backend = languagetool_backend(url_option, config, start=choice == "languagetool")
+    except LanguageToolError as exc:
+        raise GrammarUnavailable(str(exc)) from None
+    if backend is not None:
+        return backend
+    if choice == "languagetool":
+        raise GrammarUnavailable(
+            "no LanguageTool server is reachable; run 'followup-lint languagetool install' "
+            "and 'followup-lint languagetool start', or pass --languagetool URL"
+        )
+    
+    return make_embedded_backend(use_worker)
+
+
+def make_tools_for(
+    choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None
+) -> Tools:
+    
+    backend = choose_backend(choice, url_option, config, use_worker)
+    return Tools(grammar=backend, readability=make_readability(share=backend))
+
+
+def worker_enabled(use_worker: bool | None = None) -> bool:
+    """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0.
+    The CLI decides once (``RunSettings.service``) and passes the answer."""
+    if use_worker is not None:
+        return use_worker
+    return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")
+
+
+def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
+    """The embedded backend the CLI uses: a ``WorkerBackend`` talking to the
+    warm worker (started on first use), or ``HarperBackend`` in process when
+    the worker is not to be used. Neither does any work until ``check``."""
+    if worker_enabled(use_worker):
+        from linter.service.client import WorkerBackend
+
+        return WorkerBackend()
+    from linter.grammar.embedded import shared_harper
+
+    return shared_harper()
+
+
+def make_readability(
+    use_worker: bool | None = None,
+    *,
+    share: GrammarBackend | None = None,
+    in_process: bool | None = None,
+) -> Callable[[str], float]:
+    """``Tools.readability``: the Coleman-Liau grade of a text.
+
+    Through the worker when ``share`` is a ``WorkerBackend`` (its connection
+    is reused) or ``use_worker=True``; otherwise in process. Grammar off or
+    LanguageTool never starts the worker just for a reading grade.
+    """
+    if in_process is not None and use_worker is None:
+        use_worker = not in_process
+    from linter.service.client import WorkerBackend
+
+    if isinstance(share, WorkerBackend):
+        return _WorkerGrade(share)
+    if share is None and use_worker is True:
+        return _WorkerGrade(WorkerBackend())
+    from linter.readability import coleman_liau_grade
+
+    return coleman_liau_grade
+
+
+class _WorkerGrade:
+    """The worker's ``grade``, falling back to the same formula in process
+    when the worker cannot be had: unlike grammar, a grade computed here is
+    exactly the one the worker would give, so nothing is lost but time, and
+    the run is not aborted over a reading grade."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.local: Callable[[str], float] | None = None
+
+    def __call__(self, text: str) -> float:
+        if self.local is None:
+            try:
+                return float(self.client.grade(text))
+            except GrammarUnavailable:
+                from linter.readability import coleman_liau_grade
+
+                self.local = coleman_liau_grade  # do not wait for a dead worker again
+        return self.local(text)
