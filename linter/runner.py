@@ -180,6 +180,7 @@ class Linter:
 
         if config.mode == "draft" and _is_template(source.path, config):
             config = config.with_mode("template")
+        config = config.for_file(source.path)
         try:
             tools = _tools_for(self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache)
             return lint_text(
