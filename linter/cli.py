@@ -42,6 +42,7 @@ class LazyGroup(click.Group):
         "languagetool": ("linter.grammar.languagetool.commands", "languagetool_group"),
         "worker": ("linter.grammar.worker_commands", "worker_group"),
         "watch": ("linter.watch", "watch"),
+        "lsp": ("linter.lsp.command", "lsp"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
