@@ -115,6 +115,8 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
 @lint_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Lint a folder in up to N processes (default: one per core; small runs use one).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what is left.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing (exit 1 if there are any).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -130,6 +132,8 @@ def check(
     mode: str | None,
     color: bool | None,
     jobs: int | None,
+    fix: bool = False,
+    diff: bool = False,
 ) -> None:
     """Lint drafts: files, folders (searched for *.txt, *.eml, *.md) or - for standard input.
 
@@ -155,7 +159,14 @@ def check(
         mode=mode,
         jobs=jobs,
     )
-    outcome = _forwarded(request) or _in_process(request)
+    if fix or diff:
+        from linter.fix_command import run_fix
+
+        outcome, applied = run_fix(request, write=fix and not diff)
+        if fix and not diff and applied:
+            click.echo(f"followup-lint: applied {applied} fix{'es' if applied != 1 else ''}", err=True)
+    else:
+        outcome = _forwarded(request) or _in_process(request)
     for line in outcome.errors:
         click.echo(f"followup-lint: error: {line}", err=True)
     if outcome.report:

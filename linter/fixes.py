@@ -10,14 +10,26 @@ alone. Spans inside the front matter are never touched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from linter.models import FileReport, Finding, Fix, Span
 
-__all__ = ["is_safe", "safe_fixes", "apply_fixes", "fix_text", "FixOutcome", "PASSES"]
+__all__ = ["is_safe", "safe_fixes", "apply_fixes", "fix_text", "front_matter_span", "FixOutcome", "PASSES"]
 
 PASSES = 3  # lint -> apply; overlapping fixes get another pass
+_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def front_matter_span(text: str) -> Span | None:
+    """The front matter block, markers included (an unclosed one: all of it)."""
+    opened = _OPEN.match(text)
+    if opened is None:
+        return None
+    closing = _CLOSE.search(text, opened.end())
+    return Span(0, closing.end() if closing else len(text))
 
 
 def _doubled_mark(fix: Fix, text: str) -> bool:
@@ -77,7 +89,11 @@ class FixOutcome:
     report: FileReport  # the fixed text, linted again
 
 
-def fix_text(text: str, lint: Callable[[str], FileReport], front_matter: Callable[[str], Span | None]) -> FixOutcome:
+def fix_text(
+    text: str,
+    lint: Callable[[str], FileReport],
+    front_matter: Callable[[str], Span | None] = front_matter_span,
+) -> FixOutcome:
     """Lint, apply the safe fixes, and again while fixes were left over
     for overlapping; the result is linted once more before anyone writes it."""
     report = lint(text)
