@@ -85,7 +85,8 @@ def _lost(report: FileReport) -> str:
     return "  points lost: " + ", ".join(parts)
 
 
-def format_text(result: RunResult, color: bool = False) -> str:
+def format_text(result: RunResult, color: bool = False, quiet: bool = False) -> str:
+    """The report; ``quiet``: the findings and errors only, no scores or summary."""
     style = _styler(color)
     lines: list[str] = []
     for item in result.items:
@@ -94,13 +95,16 @@ def format_text(result: RunResult, color: bool = False) -> str:
             continue
         for finding in item.findings:
             lines.extend(_finding(item, finding, style))
+        if quiet:
+            continue
         lines.append(summary_line(item, style))
         if item.breakdown:
             lines.append(_lost(item))
         lines.append("")
-    if len(result.items) > 1:
+    if len(result.items) > 1 and not quiet:
         lines.append(_run_summary(result, style))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n")
+    return text + "\n" if text else ""
 
 
 def _run_summary(result: RunResult, style: Style) -> str:
