@@ -55,8 +55,11 @@ def code_actions(
         fix = finding.fix
         if fix is not None:
             shown = fix.replacement.strip()
+            title = f"{finding.code}: {fix.description}"
+            if shown and "\n" not in shown and shown not in fix.description:
+                title += f' ("{shown}")'
             fixes.append(types.CodeAction(
-                title=f"{finding.code}: {fix.description}" + (f' ("{shown}")' if shown and "\n" not in shown and shown not in fix.description else ""),
+                title=title,
                 kind=types.CodeActionKind.QuickFix,
                 is_preferred=is_safe(finding, text),
                 edit=_edit(uri, text, index, fix.span.start, fix.span.end, _newlines(text, fix.replacement)),
