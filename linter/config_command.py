@@ -59,5 +59,11 @@ def config_command(path: str, config_path: str | None) -> None:
         origin = str(found) if key in config.set_keys else "default"
         if field.name == "ignore" and isfile(path) and config.per_file_ignores:
             origin += " + per_file_ignores"
+        if field.name == "mode" and isfile(path) and config.mode == "draft":
+            from linter.runner import _is_template
+
+            if _is_template(path, config):
+                config = config.with_mode("template")
+                origin = "templates glob"
         value = json.dumps(_plain(getattr(config, field.name)), ensure_ascii=False)
         click.echo(f"{field.name}: {value}  # {origin}")

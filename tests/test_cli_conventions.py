@@ -81,3 +81,5 @@ def test_config_shows_each_value_and_its_source(run) -> None:  # type: ignore[no
     assert lines[0] == f"# config file: {source}"
     assert f"fail_under: 85  # {source}" in lines
     assert "mode: \"draft\"  # default" in lines
+    template = run("config", "templates/thank-you-template.txt").stdout.splitlines()
+    assert "mode: \"template\"  # templates glob" in template
