@@ -141,3 +141,12 @@ OPENED = [
     ("FL101", 4, 18, 4, 29, ERROR, 'possible misspelling: "oppurtunity" [G2, R1, R5]'),
     *EDITED[1:],
 ]
+
+
+@pytest.mark.asyncio
+async def test_bad_front_matter_is_one_diagnostic_on_the_first_line(client: LanguageClient, tmp_path: Path) -> None:
+    _, uri = _folder(tmp_path)
+    _open(client, uri, "---\nfollowup-lint: {ignore: [FL999]}\n---\n" + DRAFT)
+    assert await _diagnostics(client, uri) == [
+        ("None", 0, 0, 0, 3, ERROR, "front matter: followup-lint.ignore: unknown check 'FL999'"),
+    ]

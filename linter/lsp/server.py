@@ -64,7 +64,10 @@ class FollowupServer(LanguageServer):
         try:
             engine = self._engine()
             config = engine.config_for(path)
-            result = engine.lint_source(_source(path, text), config)
+            source = _source(path, text)
+            if isinstance(source, str):
+                return source
+            result = engine.lint_source(source, config)
         except (ConfigError, RunAborted) as exc:
             return str(exc)
         return result if isinstance(result, FileReport) else result.message
@@ -117,13 +120,19 @@ class FollowupServer(LanguageServer):
 
 
 def _source(path: str, text: str) -> Any:
+    """The document as ``read_source`` would give it, or a one-line error."""
     from linter.sources import Source
 
     if not path.lower().endswith(".eml"):
         return Source(path, text, text)
-    from linter.email_source import email_to_text
+    from linter.email_source import EmailError, email_to_text
 
-    decoded, origin = email_to_text(text, text.encode("utf-8"))
+    try:
+        decoded, origin = email_to_text(text, text.encode("utf-8"))
+    except EmailError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - as read_source: one line, never a crash
+        return f"unreadable email message ({exc.__class__.__name__})"
     return Source(path, decoded, text, origin)
 
 
