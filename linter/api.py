@@ -13,7 +13,7 @@ from dataclasses import replace
 from linter.check import Check, Tools
 from linter.config import Config
 from linter.context import Context
-from linter.draft import parse_draft
+from linter.draft import Draft, DraftError, parse_draft
 from linter.engine import lint
 from linter.grammar.base import GrammarBackend
 from linter.limits import capped
@@ -23,15 +23,30 @@ from linter.registry import load_checks
 from linter.score import score
 from linter.verdict import judge
 
-__all__ = ["lint_text", "make_tools", "load_checks"]
+__all__ = ["lint_text", "make_tools", "load_checks", "with_draft_settings"]
 
 
 def _to_raw(finding: Finding, origin: OffsetMap) -> Finding:
     """The finding with its spans moved into the raw file (decoded .eml)."""
     fix = finding.fix
     if fix is not None:
-        fix = Fix(origin.to_raw_span(fix.span), fix.replacement, fix.description)
+        fix = replace(fix, span=origin.to_raw_span(fix.span))
     return replace(finding, span=origin.to_raw_span(finding.span), fix=fix)
+
+
+def with_draft_settings(config: Config, draft: Draft, checks: Sequence[Check]) -> Config:
+    """``config`` with the draft's own ``followup-lint:`` front matter keys:
+    ``ignore`` adds to the ignored checks, ``vocabulary`` to the known words."""
+    ignore, words = draft.context.ignore, draft.context.vocabulary
+    if not ignore and not words:
+        return config
+    from linter.config import ConfigError, _selectors
+
+    try:
+        codes = _selectors(list(ignore), checks, "followup-lint.ignore") if ignore else ()
+    except ConfigError as exc:
+        raise DraftError(f"front matter: {exc}") from None
+    return config.updated(ignore=(*config.ignore, *codes), vocabulary=(*config.vocabulary, *words))
 
 
 def make_tools(grammar: str | GrammarBackend | None = "off", today: dt.date | None = None) -> Tools:
@@ -73,6 +88,7 @@ def lint_text(
     tools = tools or make_tools(grammar)
     checks = load_checks() if checks is None else checks
     draft = parse_draft(text, path, context, mode=config.mode)
+    config = with_draft_settings(config, draft, checks)
     findings = lint(draft, checks, config, tools)
     points, breakdown = score(findings, config)
     if origin is not None:

@@ -41,6 +41,8 @@ class LazyGroup(click.Group):
         "languagetool": ("linter.grammar.languagetool.commands", "languagetool_group"),
         "worker": ("linter.service.commands", "worker_group"),
         "watch": ("linter.watch", "watch"),
+        "lsp": ("linter.lsp.command", "lsp"),
+        "config": ("linter.config_command", "config_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -61,9 +63,9 @@ def cli() -> None:
     """Lint the email you send after a job interview."""
 
 
-def _write_output(text: str, output: str | None) -> None:
+def _write_output(text: str, output: str | None, color: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)  # None: strip colour off a terminal
         return
     import tempfile
 
@@ -80,11 +82,17 @@ def _write_output(text: str, output: str | None) -> None:
         raise Abort(f"{output}: cannot write report: {exc.strerror}") from None
 
 
-def _use_color(choice: bool | None, output: str | None) -> bool:
-    if choice is not None:
+def _use_color(choice: bool | str | None, output: str | None) -> bool:
+    """``--color always|never`` decides; ``auto`` (the default): not into a
+    file, not with ``NO_COLOR``, yes with ``FORCE_COLOR``, else on a terminal."""
+    if isinstance(choice, bool):
         return choice
+    if choice in ("always", "never"):
+        return choice == "always"
     if output is not None or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -100,7 +108,8 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--select", multiple=True, help="Checks to run (codes, names or code prefixes; comma-separated)."),
         click.option("--ignore", multiple=True, help="Checks to skip (codes, names or code prefixes)."),
         click.option("--mode", type=click.Choice(["draft", "template"]), help="template: placeholders are expected (default: draft)."),
-        click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR)."),
+        click.option("--color", type=click.Choice(["always", "never", "auto"]), is_flag=False, flag_value="always", help="Colour the text report: always, never, or auto (the default: on a terminal unless NO_COLOR; FORCE_COLOR forces it)."),
+        click.option("--no-color", "color", flag_value="never", help="Same as --color never."),
     )
     for option in reversed(options):
         command = option(command)
@@ -113,6 +122,11 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
 @lint_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Lint a folder in up to N processes (default: one per core; small runs use one).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what is left.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing (exit 1 if there are any).")
+@click.option("-q", "--quiet", is_flag=True, help="Text report: the findings only, no scores, progress or summary.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each check produced instead of the report.")
+@click.option("--stdin-filename", metavar="PATH", help="Lint standard input as if it were PATH (its config, globs and template mode).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -126,8 +140,13 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     mode: str | None,
-    color: bool | None,
+    color: str | None,
     jobs: int | None,
+    fix: bool = False,
+    diff: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    stdin_filename: str | None = None,
 ) -> None:
     """Lint drafts: files, folders (searched for *.txt, *.eml, *.md) or - for standard input.
 
@@ -154,13 +173,23 @@ def check(
         mode=mode,
         jobs=jobs,
         service=decide_service(grammar, configured=lambda: _configured_grammar(paths, config_path)),
+        quiet=quiet,
+        statistics=statistics,
+        stdin_filename=stdin_filename,
     )
-    stdin = _read_stdin() if not paths or "-" in paths else None
-    outcome = _forwarded(request, stdin) or _in_process(request, stdin)
+    if fix or diff:
+        from linter.fix_command import run_fix
+
+        outcome, applied = run_fix(request, write=fix and not diff)
+        if fix and not diff and applied:
+            click.echo(f"followup-lint: applied {applied} fix{'es' if applied != 1 else ''}", err=True)
+    else:
+        stdin = _read_stdin() if not paths or "-" in paths else None
+        outcome = _forwarded(request, stdin) or _in_process(request, stdin)
     for line in outcome.errors:
         click.echo(f"followup-lint: error: {line}", err=True)
     if outcome.report:
-        _write_output(outcome.report, output)
+        _write_output(outcome.report, output, request.color)
     sys.exit(outcome.code)
 
 
@@ -207,7 +236,8 @@ def _in_process(request: CheckRequest, stdin: bytes | None) -> CheckOutcome:
     from linter.progress import Progress
 
     _report_waits()
-    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=Progress(sys.stderr))
+    progress = None if request.quiet else Progress(sys.stderr)
+    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=progress)
 
 
 def _report_waits() -> None:
@@ -276,7 +306,9 @@ def explain(code: str) -> None:
     if found is None:
         from linter.suggest import did_you_mean
 
-        raise Abort(f"unknown check '{code}'{did_you_mean(code.lower(), [c.name for c in checks])}")
+        hint = did_you_mean(code.upper(), [c.code for c in checks]) if code[:2].upper() == "FL" else ""
+        hint = hint or did_you_mean(code.lower(), [c.name for c in checks])
+        raise Abort(f"unknown check '{code}'{hint}")
     click.echo(explain_text(found))
 
 

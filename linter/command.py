@@ -63,6 +63,9 @@ class CheckRequest:
     mode: str | None = None
     jobs: int | None = None
     service: Service = "start"
+    quiet: bool = False  # text: findings only
+    statistics: bool = False  # counts per check instead of the report
+    stdin_filename: str | None = None  # config globs and template mode for piped text
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,11 +118,20 @@ def _load_context(path: str | None) -> Any:
         raise RunAborted(f"{path}: {exc}") from None
 
 
-def render(result: Any, fmt: str, color: bool) -> str:
+def statistics(result: Any) -> str:
+    """One line per check that fired: count, code, name (most first)."""
+    from collections import Counter
+
+    counts = Counter((f.code, f.name) for r in result.reports for f in r.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{n:>5}  {code}  {name}\n" for (code, name), n in rows)
+
+
+def render(result: Any, fmt: str, color: bool, quiet: bool = False) -> str:
     if fmt == "text":
         from linter.formats.text import format_text
 
-        return format_text(result, color=color)
+        return format_text(result, color=color, quiet=quiet)
     if fmt == "json":
         from linter.formats.json_format import format_json
 
@@ -155,6 +167,8 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
         }
         if stdin is not None:
             kwargs["stdin"] = stdin
+        if request.stdin_filename:
+            kwargs["stdin_filename"] = request.stdin_filename
         result = lint_paths(
             request.paths,
             config_path=request.config_path,
@@ -171,4 +185,5 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
         code = EXIT_USAGE
     else:
         code = EXIT_FINDINGS if any(r.failed for r in result.reports) else EXIT_OK
-    return CheckOutcome(render(result, request.fmt, request.color), errors, code)
+    text = statistics(result) if request.statistics else render(result, request.fmt, request.color, request.quiet)
+    return CheckOutcome(text, errors, code)

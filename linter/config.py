@@ -25,6 +25,8 @@ __all__ = [
     "find_config",
     "load_config",
     "parse_config",
+    "read_vocabulary",
+    "append_vocabulary",
     "DEFAULT_SEVERITY_WEIGHTS",
     "DEFAULT_CHECK_WEIGHTS",
     "DEFAULT_MUST_HAVE",
@@ -63,8 +65,9 @@ DEFAULT_MUST_HAVE: Mapping[str, tuple[str, ...]] = {
 _TOP_KEYS = (
     "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under", "must_have",
     "vocabulary", "grammar", "languagetool", "mode", "templates", "include",
-    "exclude", "max_bytes",
+    "exclude", "max_bytes", "sender", "vocabulary_file", "per_file_ignores",
 )
+_SENDER_KEYS = ("name", "email", "phone", "linkedin")
 _SCORE_KEYS = ("severity_weights", "check_weights", "max_loss_per_check")
 _LT_KEYS = ("url", "heap", "idle_timeout")
 
@@ -103,7 +106,11 @@ class Config:
     include: tuple[str, ...] = ("*.txt", "*.eml", "*.md")
     exclude: tuple[str, ...] = ()
     max_bytes: int = 2_000_000
+    sender: Mapping[str, str] = field(default_factory=dict)  # name, email, phone, linkedin
+    vocabulary_file: str | None = None  # absolute; its words are in ``vocabulary``
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     source: str | None = None  # the file it came from
+    set_keys: tuple[str, ...] = ()  # the top-level keys the file sets
 
     @classmethod
     def default(cls) -> Config:
@@ -129,7 +136,23 @@ class Config:
         merged.update(self.options.get(check.code, {}))
         if "vocabulary" in merged and self.vocabulary:
             merged["vocabulary"] = [*merged["vocabulary"], *self.vocabulary]
+        if "sender" in merged and self.sender:
+            merged["sender"] = dict(self.sender)
         return merged
+
+    def root(self) -> str:
+        """The folder globs are relative to: the config's, else the current one."""
+        return os.path.dirname(os.path.abspath(self.source)) if self.source else os.getcwd()
+
+    def for_file(self, path: str) -> Config:
+        """This config with the ``per_file_ignores`` that match ``path`` applied."""
+        from fnmatch import fnmatch
+
+        if not self.per_file_ignores or path == "<stdin>":
+            return self
+        rel = os.path.relpath(os.path.abspath(path), self.root()).replace(os.sep, "/")
+        extra = [code for glob, codes in self.per_file_ignores if fnmatch(rel, glob) for code in codes]
+        return replace(self, ignore=(*self.ignore, *extra)) if extra else self
 
     def severity_for(self, check: Check) -> Severity | None:
         return self.severity.get(check.code)
@@ -338,7 +361,74 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
             changes[key] = _text_list(data[key], key)
     if "max_bytes" in data:
         changes["max_bytes"] = int(_number(data["max_bytes"], "max_bytes", integer=True))
+    if "sender" in data:
+        changes["sender"] = _sender(data["sender"])
+    if "per_file_ignores" in data:
+        changes["per_file_ignores"] = _per_file_ignores(data["per_file_ignores"], checks)
+    if data.get("vocabulary_file") is not None:
+        path = _vocabulary_path(str(data["vocabulary_file"]), source)
+        changes["vocabulary_file"] = path
+        changes["vocabulary"] = (*changes.get("vocabulary", ()), *read_vocabulary(path))
+    changes["set_keys"] = tuple(str(k) for k in data)
     return replace(Config(), **changes)
+
+
+def _sender(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ConfigError("'sender' must be a mapping (name, email, phone, linkedin)")
+    _check_keys(value, _SENDER_KEYS, "sender: ")
+    out = {}
+    for key, item in value.items():
+        if not isinstance(item, (str, int)) or isinstance(item, bool):
+            raise ConfigError(f"'sender.{key}' must be text, not {item!r}")
+        if str(item).strip():
+            out[str(key)] = str(item).strip()
+    return out
+
+
+def _per_file_ignores(value: Any, checks: Sequence[Check]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, Mapping):
+        raise ConfigError("'per_file_ignores' must map file globs to lists of checks")
+    return tuple(
+        (str(glob), _selectors(codes, checks, f"per_file_ignores.{glob}"))
+        for glob, codes in value.items()
+    )
+
+
+def _vocabulary_path(name: str, source: str | None) -> str:
+    folder = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
+    return os.path.normpath(os.path.join(folder, os.path.expanduser(name)))
+
+
+def read_vocabulary(path: str) -> tuple[str, ...]:
+    """The words of a vocabulary file: one a line; blank lines and ``#``
+    comments are skipped. A file that does not exist yet is empty (the
+    editor's "add to vocabulary" creates it)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except FileNotFoundError:
+        return ()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ConfigError(f"vocabulary_file {path}: cannot read it: {reason}") from None
+    return tuple(w for w in (ln.strip() for ln in lines) if w and not w.startswith("#"))
+
+
+def append_vocabulary(path: str, word: str) -> None:
+    """Add ``word`` to the vocabulary file (created if needed), once."""
+    word = word.strip()
+    if not word or word.casefold() in {w.casefold() for w in read_vocabulary(path)}:
+        return
+    try:
+        with open(path, "rb") as handle:
+            existing = handle.read()
+    except FileNotFoundError:
+        existing = b""
+    newline = b"\r\n" if b"\r\n" in existing else b"\n"
+    prefix = newline if existing and not existing.endswith(b"\n") else b""
+    with open(path, "ab") as handle:
+        handle.write(prefix + word.encode("utf-8") + newline)
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:

@@ -21,7 +21,9 @@ _KEYS = (
     "send_date",
     "topics",
     "kind",
+    "followup-lint",
 )
+_SETTINGS_KEYS = ("ignore", "vocabulary")
 _INTERVIEWER_KEYS = ("name", "title")
 
 
@@ -39,6 +41,10 @@ class Context:
     send_date: dt.date | None = None
     topics: tuple[str, ...] = field(default_factory=tuple)
     kind: str | None = None
+    # The draft's own ``followup-lint:`` settings (checked against the
+    # registry by ``api.lint_text``, which knows the checks).
+    ignore: tuple[str, ...] = field(default_factory=tuple)
+    vocabulary: tuple[str, ...] = field(default_factory=tuple)
 
     def merged_over(self, base: Context) -> Context:
         """This context, with gaps filled from ``base``."""
@@ -88,6 +94,27 @@ def _date(value: Any, key: str) -> dt.date | None:
     raise ContextError(f"'{key}' must be a date like 2026-03-14, not {short(value)}")
 
 
+def _words(value: Any, key: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, (str, int)) else value
+    if items is None:
+        return ()
+    if not isinstance(items, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in items):
+        raise ContextError(f"'followup-lint.{key}' must be a list of text")
+    return tuple(str(v).strip() for v in items if str(v).strip())
+
+
+def _settings(data: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(ignore, vocabulary)`` from the ``followup-lint:`` mapping."""
+    if data is None:
+        return (), ()
+    if not isinstance(data, Mapping):
+        raise ContextError("'followup-lint' must be a mapping (ignore, vocabulary)")
+    for key in data:
+        if key not in _SETTINGS_KEYS:
+            raise ContextError(f"unknown followup-lint key '{key}'{did_you_mean(str(key), _SETTINGS_KEYS)}")
+    return _words(data.get("ignore"), "ignore"), _words(data.get("vocabulary"), "vocabulary")
+
+
 def parse_context(data: Any) -> Context:
     """Validate a parsed YAML mapping into a ``Context``."""
     if data is None:
@@ -117,7 +144,10 @@ def parse_context(data: Any) -> Context:
     kind = _text(data.get("kind"), "kind")
     if kind is not None and kind not in KINDS:
         raise ContextError(f"unknown kind '{clip(kind)}'{did_you_mean(kind, KINDS)}; expected one of {', '.join(KINDS)}")
+    ignore, vocabulary = _settings(data.get("followup-lint"))
     return Context(
+        ignore=ignore,
+        vocabulary=vocabulary,
         company=_text(data.get("company"), "company"),
         role=_text(data.get("role"), "role"),
         interviewer_name=name,

@@ -59,11 +59,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace ``span`` of the text with ``replacement``."""
+    """Replace ``span`` of the text with ``replacement``.
+
+    ``safe``: the fix cannot change what the writer meant (a misspelling
+    with one clear replacement, a name the context spells), so ``--fix``
+    applies it without review; other fixes are offered in the editor only.
+    """
 
     span: Span
     replacement: str
     description: str
+    safe: bool = False
 
 
 @dataclass(frozen=True)

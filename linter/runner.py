@@ -113,10 +113,12 @@ class Linter:
         languagetool_url: str | None,
         overrides: dict[str, Any],
         use_worker: bool | None = None,
+        stdin_filename: str | None = None,
     ) -> None:
         from linter.config import ConfigError
         from linter.registry import load_checks
 
+        self.stdin_filename = stdin_filename  # the name piped text is linted under
         self.checks = load_checks()
         self.config_path = config_path
         self.context = context
@@ -166,13 +168,18 @@ class Linter:
 
         if isinstance(target, InputError):
             return FileError(target.path, target.message)
+        named = self.stdin_filename if target == "-" else target
         try:
-            config = self.config_for(None if target == "-" else target)
+            config = self.config_for(named)
         except ConfigError as exc:
             return FileError(target, str(exc))
         source = read_source(target, stdin=stdin, max_bytes=config.max_bytes)
         if isinstance(source, InputError):
             return FileError(source.path, source.message)
+        if target == "-" and named:
+            from dataclasses import replace
+
+            source = replace(source, path=named)
         return self.lint_source(source, config)
 
     def lint_source(self, source: Source, config: Config) -> FileReport | FileError:
@@ -184,6 +191,7 @@ class Linter:
 
         if config.mode == "draft" and _is_template(source.path, config):
             config = config.with_mode("template")
+        config = config.for_file(source.path)
         try:
             tools = _tools_for(
                 self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache, self.use_worker
@@ -307,6 +315,7 @@ def lint_paths(
     jobs: int | None = None,
     use_worker: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
+    stdin_filename: str | None = None,
 ) -> RunResult:
     """Read, parse and lint every input; bad inputs become ``FileError``s.
 
@@ -324,7 +333,7 @@ def lint_paths(
         "overrides": overrides,
         "use_worker": use_worker,
     }
-    linter = Linter(**settings)
+    linter = Linter(**settings, stdin_filename=stdin_filename)
     targets = linter.targets(paths)
     total = len(targets)
     finished = 0

@@ -170,7 +170,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             yield check.finding(
                 span,
                 f'the greeting spells the name "{word}"; the interviewer is {name}',
-                fix=Fix(span, close, f"spell it '{close}'"),
+                fix=Fix(span, close, f"spell it '{close}'", safe=True),
             )
     if not used:
         yield check.finding(

@@ -10,6 +10,11 @@ detail (and ``[Your Name]`` as a name) in any mode: in template mode they
 are expected, and in a draft FL503 already reports the slot left unfilled,
 so this check does not report the same line a second time.
 
+With a ``sender`` profile in the config (name, email, phone, linkedin)
+each finding carries a safe fix that writes the missing part: the sign-off
+and signature, the name and contact line after a bare sign-off, or the
+contact line under a name.
+
 Spans: with no sign-off at all, an insertion point at the end of the body;
 a closing line with no name after it marks the closing; a name with no
 contact detail marks the signature block.
@@ -23,7 +28,7 @@ from typing import Any
 
 from linter.check import Check, Tools
 from linter.draft import Draft
-from linter.models import Finding, Severity, Span
+from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["CHECK"]
 
@@ -68,30 +73,57 @@ def _end_of_body(draft: Draft) -> Span:
     return Span(at, at)
 
 
+def _contact_line(sender: Mapping[str, str]) -> str:
+    return " | ".join(sender[k] for k in ("email", "phone", "linkedin") if sender.get(k))
+
+
+def _sender_fix(at: int, lines: list[str], what: str, *, gap: bool = False) -> Fix | None:
+    """Insert ``lines`` at ``at``, each on a line of its own (after a blank
+    line with ``gap``)."""
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None
+    text = ("\n" if gap else "") + "".join(f"\n{ln}" for ln in lines)
+    return Fix(Span(at, at), text, what, safe=True)
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    sender: Mapping[str, str] = options.get("sender") or {}
+    contact = _contact_line(sender)
     if draft.signature is None:
         if draft.closing is None:
+            at = _end_of_body(draft)
+            fix = None
+            if sender.get("name"):
+                fix = _sender_fix(at.end, ["Best regards,", sender["name"], contact],
+                                  "add a sign-off with your name and contact details", gap=True)
             yield check.finding(
-                _end_of_body(draft),
+                at,
                 "the message has no sign-off or name; end with a sign-off, your name "
                 "and a phone number or email",
+                fix=fix,
             )
         else:
+            fix = None
+            if sender.get("name"):
+                fix = _sender_fix(draft.closing.end, [sender["name"], contact],
+                                  "add your name and contact details")
             yield check.finding(
                 draft.closing,
                 f'the sign-off "{draft.slice(draft.closing)}" has no name after it; add '
                 "your name and a phone number or email",
+                fix=fix,
             )
         return
     lines = _line_spans(draft, draft.signature)
-    contact = [ln for ln in lines if _is_contact_line(draft, ln)]
-    if contact:
+    if any(_is_contact_line(draft, ln) for ln in lines):
         return
     names = " / ".join(draft.slice(ln) for ln in lines if _NAME_LINE.search(draft.slice(ln)))
     yield check.finding(
         draft.signature,
         f'the signature "{names}" has no contact detail; add a phone number, '
         "email or LinkedIn link under your name",
+        fix=_sender_fix(draft.signature.end, [contact], "add your contact details"),
     )
 
 
@@ -113,5 +145,6 @@ CHECK = Check(
     "Sam Ortiz\nsam.ortiz@example.com | 555-201-7788",
     run_fn=_run,
     rationale=("G11", "R5"),
+    options={"sender": {}},  # filled from the config's top-level ``sender``
     kinds=_KINDS,
 )

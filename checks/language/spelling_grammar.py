@@ -232,7 +232,10 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
     fix = None
     if issue.replacements and issue.replacements[0] != flagged:
         new = issue.replacements[0]
-        fix = Fix(span, new, _fix_description(issue.category, new))
+        # Safe for --fix: one clear replacement of a lower-case word (a
+        # capitalised one may be a name the dictionary lacks).
+        safe = issue.category == "spelling" and len(issue.replacements) == 1 and flagged.islower()
+        fix = Fix(span, new, _fix_description(issue.category, new), safe=safe)
     return check.finding(
         span,
         message,

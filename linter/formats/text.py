@@ -115,7 +115,8 @@ def _lost(report: FileReport) -> str:
     return "  points lost: " + ", ".join(parts)
 
 
-def format_text(result: RunResult, color: bool = False) -> str:
+def format_text(result: RunResult, color: bool = False, quiet: bool = False) -> str:
+    """The report; ``quiet``: the findings and errors only, no scores or summary."""
     style = _styler(color)
     lines: list[str] = []
     for item in result.items:
@@ -127,15 +128,18 @@ def format_text(result: RunResult, color: bool = False) -> str:
             lines.extend(_finding(item, finding, style))
         for code, name, count in item.omitted:
             lines.append(f"{style(safe_line_start(item.path), bold=True)}: {more_line(code, name, count)}")
+        if quiet:
+            continue
         lines.append(summary_line(item, style))
         if item.fail_reasons:
             lines.append(f"  failed because: {because(item.fail_reasons)}")
         if item.breakdown:
             lines.append(_lost(item))
         lines.append("")
-    if len(result.items) > 1:
+    if len(result.items) > 1 and not quiet:
         lines.append(_run_summary(result, style))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n")
+    return text + "\n" if text else ""
 
 
 def _run_summary(result: RunResult, style: Style) -> str:

@@ -53,7 +53,7 @@ def test_misspelt_last_name_gets_a_fix():
     text, (span,) = marked("Dear Ms. [[Whitfeld]]," + REST)
     assert _run(text) == [
         ("FL502", span, 'the greeting spells the name "Whitfeld"; the interviewer is Dana Whitfield',
-         Severity.WARNING, Fix(span, "Whitfield", "spell it 'Whitfield'"))
+         Severity.WARNING, Fix(span, "Whitfield", "spell it 'Whitfield'", safe=True))
     ]
 
 
@@ -61,7 +61,7 @@ def test_misspelt_first_name_and_transposition():
     text, (span,) = marked("Hi [[Dnaa]]," + REST)
     assert _run(text) == [
         ("FL502", span, 'the greeting spells the name "Dnaa"; the interviewer is Dana Whitfield',
-         Severity.WARNING, Fix(span, "Dana", "spell it 'Dana'"))
+         Severity.WARNING, Fix(span, "Dana", "spell it 'Dana'", safe=True))
     ]
 
 
@@ -69,7 +69,7 @@ def test_wrong_case_is_a_misspelling():
     text, (span,) = marked("Hi [[dana]]," + REST)
     assert _run(text) == [
         ("FL502", span, 'the greeting spells the name "dana"; the interviewer is Dana Whitfield',
-         Severity.WARNING, Fix(span, "Dana", "spell it 'Dana'"))
+         Severity.WARNING, Fix(span, "Dana", "spell it 'Dana'", safe=True))
     ]
 
 
@@ -77,7 +77,7 @@ def test_misspelling_in_a_full_name():
     text, (span,) = marked("Dear Dana [[Whitfeild]]," + REST)
     assert _run(text) == [
         ("FL502", span, 'the greeting spells the name "Whitfeild"; the interviewer is Dana Whitfield',
-         Severity.WARNING, Fix(span, "Whitfield", "spell it 'Whitfield'"))
+         Severity.WARNING, Fix(span, "Whitfield", "spell it 'Whitfield'", safe=True))
     ]
 
 
@@ -164,5 +164,5 @@ def test_name_from_front_matter():
     start = text.index("Dnaa")
     span = Span(start, start + 4)
     assert [(f.span, f.fix) for f in run_check(CHECK, text)] == [
-        (span, Fix(span, "Dana", "spell it 'Dana'"))
+        (span, Fix(span, "Dana", "spell it 'Dana'", safe=True))
     ]

@@ -14,13 +14,13 @@ from linter.formats.sarif import artifact_uri, render
 from tests.formats.sample import CHECKS, PASSED, RESULT
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMA = REPO.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
+SCHEMA = REPO / "tests" / "data" / "sarif-schema-2.1.0.json"  # vendored; see its notice
 
 
 @pytest.fixture(scope="module")
 def validator() -> Any:
     if not SCHEMA.is_file():
-        pytest.fail(f"SARIF schema not found at {SCHEMA} (expected ../shared next to the repository)")
+        pytest.fail(f"SARIF schema not found at {SCHEMA} (vendored under tests/data)")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)

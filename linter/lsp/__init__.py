@@ -1,0 +1,1 @@
+"""``followup-lint lsp``: the linter as a language server over stdio."""
