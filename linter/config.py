@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.check import Check
+from linter.grammar.base import DIALECTS
 from linter.models import Severity
 from linter.suggest import did_you_mean
 
@@ -48,7 +49,7 @@ DEFAULT_CHECK_WEIGHTS: Mapping[str, float] = {
 _TOP_KEYS = (
     "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under",
     "vocabulary", "grammar", "languagetool", "mode", "templates", "include",
-    "exclude", "max_bytes",
+    "exclude", "max_bytes", "dialect",
 )
 _SCORE_KEYS = ("severity_weights", "check_weights", "max_loss_per_check")
 _LT_KEYS = ("url", "heap", "idle_timeout")
@@ -76,6 +77,7 @@ class Config:
     fail_on: str = "error"
     fail_under: int | None = None
     vocabulary: tuple[str, ...] = ()
+    dialect: str | None = None  # English dialect for spelling; None: the check's default
     grammar: str = "auto"
     languagetool_url: str | None = None
     languagetool_heap: str = "512m"
@@ -111,6 +113,8 @@ class Config:
         merged.update(self.options.get(check.code, {}))
         if "vocabulary" in merged and self.vocabulary:
             merged["vocabulary"] = [*merged["vocabulary"], *self.vocabulary]
+        if "dialect" in merged and self.dialect and "dialect" not in self.options.get(check.code, {}):
+            merged["dialect"] = self.dialect
         return merged
 
     def severity_for(self, check: Check) -> Severity | None:
@@ -184,6 +188,8 @@ def _option_value(check: Check, name: str, value: Any) -> Any:
             raise ConfigError(f"'{where}' must be a list of text")
     elif isinstance(default, str) and not isinstance(value, str):
         raise ConfigError(f"'{where}' must be text, not {value!r}")
+    if name == "dialect":
+        _choice(value, DIALECTS, where)
     return value
 
 
@@ -278,6 +284,8 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
         changes["fail_under"] = None if value is None else int(_number(value, "fail_under", integer=True))
     if "vocabulary" in data:
         changes["vocabulary"] = _text_list(data["vocabulary"], "vocabulary")
+    if "dialect" in data:
+        changes["dialect"] = _choice(data["dialect"], DIALECTS, "dialect")
     if "grammar" in data:
         changes["grammar"] = _choice(data["grammar"], GRAMMAR_CHOICES, "grammar")
     if "languagetool" in data:

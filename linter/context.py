@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from linter.grammar.base import DIALECTS
 from linter.suggest import did_you_mean
 
 __all__ = ["Context", "ContextError", "KINDS", "parse_context"]
@@ -20,6 +21,7 @@ _KEYS = (
     "send_date",
     "topics",
     "kind",
+    "dialect",
 )
 _INTERVIEWER_KEYS = ("name", "title")
 
@@ -38,6 +40,7 @@ class Context:
     send_date: dt.date | None = None
     topics: tuple[str, ...] = field(default_factory=tuple)
     kind: str | None = None
+    dialect: str | None = None  # en-US, en-GB, en-CA, en-AU or any
 
     def merged_over(self, base: Context) -> Context:
         """This context, with gaps filled from ``base``."""
@@ -111,6 +114,11 @@ def parse_context(data: Any) -> Context:
     kind = _text(data.get("kind"), "kind")
     if kind is not None and kind not in KINDS:
         raise ContextError(f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}; expected one of {', '.join(KINDS)}")
+    dialect = _text(data.get("dialect"), "dialect")
+    if dialect is not None and dialect not in DIALECTS:
+        raise ContextError(
+            f"unknown dialect '{dialect}'{did_you_mean(dialect, DIALECTS)}; expected one of {', '.join(DIALECTS)}"
+        )
     return Context(
         company=_text(data.get("company"), "company"),
         role=_text(data.get("role"), "role"),
@@ -120,4 +128,5 @@ def parse_context(data: Any) -> Context:
         send_date=_date(data.get("send_date"), "send_date"),
         topics=tuple(t for t in (_text(t, "topics") for t in topics) if t),
         kind=kind,
+        dialect=dialect,
     )

@@ -7,8 +7,9 @@ succeeds is answered at once; then it serves one JSON request per line and
 writes one JSON reply per line, on any number of persistent connections:
 
     {"op": "ping"}                  -> {"ok": true, "pid": ..., "harper": ..., ...}
-    {"op": "grammar", "text": "..."} -> {"ok": true, "issues": [{start, end, rule,
-                                        category, message, replacements}, ...]}
+    {"op": "grammar", "text": "...", "dialect": "en-GB"}
+                                    -> {"ok": true, "issues": [{start, end, rule, category,
+                                        message, replacements, accepted_in}, ...]}
     {"op": "grade", "text": "..."}   -> {"ok": true, "grade": 7.4}
     {"op": "stop"}                  -> {"ok": true}, then the worker exits
     anything that fails            -> {"ok": false, "error": "..."}
@@ -168,6 +169,7 @@ class _Worker:
                     return {"ok": False, "error": f"'{op}' needs a 'text' string"}
                 if op == "grade":
                     return {"ok": True, "grade": self.grade(text)}
+                dialect = str(request.get("dialect") or "any")
                 return {
                     "ok": True,
                     "issues": [
@@ -178,8 +180,9 @@ class _Worker:
                             "category": i.category,
                             "message": i.message,
                             "replacements": list(i.replacements),
+                            "accepted_in": list(i.accepted_in),
                         }
-                        for i in self.grammar.check(text)
+                        for i in self.grammar.check(text, dialect)
                     ],
                 }
             if op == "check":
