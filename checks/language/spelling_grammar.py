@@ -41,10 +41,12 @@ from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["CHECK", "masked_text", "keep_issue", "known_words"]
 
+# The same for every backend, so a draft gets one verdict whichever checks
+# it: slips are errors, advice on style and typography is information.
 SEVERITY_BY_CATEGORY = {
     "spelling": Severity.ERROR,
     "grammar": Severity.ERROR,
-    "style": Severity.WARNING,
+    "style": Severity.INFO,
     "typography": Severity.INFO,
 }
 

@@ -123,7 +123,7 @@ def test_severity_follows_the_category(tools):
         ("FL101", spaces, '"  ": French spaces are generally not recommended.', Severity.INFO,
          "NoFrenchSpaces", "typography", fix(spaces, " ")),
         ("FL101", unique, '"very unique": `Unique` is absolute, so consider using `unique` alone '
-         "or a more precise adjective such as `special`, `rare`, or `unusual`.", Severity.WARNING,
+         "or a more precise adjective such as `special`, `rare`, or `unusual`.", Severity.INFO,
          "VeryUnique", "style", fix(unique, "very special")),
     ]
 
@@ -336,7 +336,7 @@ def test_categories_map_to_severities_and_fixes():
         ("seven", "R4", "grammar", ("seven", "eight")),  # no-op replacement: no fix
     )
     assert rows(found) == [
-        ("FL101", a, '"One": R1 says so.', Severity.WARNING, "R1", "style", fix(a, "Uno")),
+        ("FL101", a, '"One": R1 says so.', Severity.INFO, "R1", "style", fix(a, "Uno")),
         ("FL101", b, '"three": R2 says so.', Severity.INFO, "R2", "typography",
          Fix(b, "", "delete it")),
         ("FL101", c, '"five": R3 says so.', Severity.WARNING, "R3", "punctuation", None),
