@@ -16,10 +16,16 @@ the same way for every backend:
   mask's doing, not the writer's. The price is that a real slip right
   next to a placeholder goes unreported; leftover placeholders are FL503's
   finding anyway.
+* Spelling is judged in the ``dialect`` (option, config ``dialect``, or
+  front matter). With ``any`` a word some dialect's dictionary knows is
+  dropped ("colour", "analyze"); with a chosen one it is reported naming
+  the dialect. A lowercase word no dictionary knows is judged by its
+  frequency in general English (``checks/_word_rarity.py``): a likely
+  trade term is a warning, a slip on a common word an error.
 * A spelling issue is dropped when every word it flags is known: in the
   ``vocabulary`` option (case-insensitive; the config's top-level
-  ``vocabulary`` adds to it), a word of the context's company, role or
-  interviewer, a capitalised word of the signature (the sender's own
+  ``vocabulary`` adds to it), a word of the context's company, role,
+  interviewer (name and title) or topics, a capitalised word of the signature (the sender's own
   name) or of the greeting after its first word (the reader's name), an
   acronym or initial ("OKRs", "CI", "R"), a camel-case product name
   ("GitHub") or a token with a digit ("K8s", "v2"). A dictionary cannot
@@ -306,10 +312,16 @@ CHECK = Check(
     name="spelling-grammar",
     severity=Severity.ERROR,
     summary="Flags misspellings and grammar slips that the grammar backend finds. "
-    "Spelling and grammar are errors, wordy or awkward phrasing warnings, and "
-    "typographic slips such as doubled spaces info, in the subject, greeting, "
-    "body and sign-off. "
-    "Names from the context and the signature, acronyms, British spellings, "
+    "Spelling and grammar slips are errors; advice on style and typography "
+    "(wordy phrasing, a comma before 'and', doubled spaces) is info, whichever "
+    "backend checks, in the subject, greeting, body and sign-off. "
+    "Spelling follows the `dialect` (en-US, en-GB, en-CA, en-AU, or `any`, "
+    "the default, where British and American spellings both pass; front "
+    "matter `dialect:` overrides it for one draft). A word the dictionary "
+    "lacks but general English attests, or one made of two common words "
+    "(\"runbook\"), is a warning to add it to your vocabulary; one a letter "
+    "away from a far commoner word (\"recieve\") stays an error. "
+    "Names from the context and the signature, acronyms, "
     "the `vocabulary` option's words and capitalised words in mid-sentence "
     "(names the dictionary lacks, unless they look like a slip on a name the "
     "context gives; `proper_nouns: true` checks them all) are never called "
