@@ -7,7 +7,9 @@ list, loaded on first use) tells them apart without a list of either:
 
 * a **slip** sits one edit (a letter dropped, added, changed or two
   swapped) from a word that is common and far more frequent than it
-  ("intrested" -> "interested", "recieve" -> "receive"), or is a common
+  ("intrested" -> "interested", "recieve" -> "receive"; a short word,
+  which has common neighbours by chance, needs a far bigger gap: "teh"
+  -> "the" is a slip, "cron" -> "iron" is not), or is a common
   phrase run together that people often write so ("eachother");
 * a **term** is attested in general English in its own right ("failover"),
   or is made of two common words ("runbook" = "run" + "book");
@@ -27,6 +29,8 @@ SLIP, TERM, UNKNOWN = "slip", "term", "unknown"
 
 _COMMON = 4.0  # Zipf frequency of a word one meets every day ("interested")
 _GAP = 1.5  # a slip is at least this much rarer than its neighbour (x30)
+_SHORT = 4  # letters; a short word has common neighbours by chance ("cron": "iron")
+_GAP_SHORT = 3.0  # ... so its neighbour must be far commoner ("teh": "the", x1000)
 _ATTESTED = 1.0  # a word written in general English, if rarely
 _PART = 3.0  # each half of a compound term is an everyday word
 _PHRASE_PART = 5.0  # each word of a phrase people run together ("each other")
@@ -85,7 +89,8 @@ def common_neighbour(word: str, suggestions: Iterable[str] = ()) -> str | None:
     near |= {s.casefold() for s in suggestions if s.isalpha() and _within_two(word, s.casefold())}
     near.discard(word)
     best = max(near, key=zipf, default=None)
-    if best is not None and zipf(best) >= _COMMON and zipf(best) - own >= _GAP:
+    gap = _GAP_SHORT if len(word) <= _SHORT else _GAP
+    if best is not None and zipf(best) >= _COMMON and zipf(best) - own >= gap:
         return best
     return None
 

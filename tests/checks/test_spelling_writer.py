@@ -164,6 +164,8 @@ def test_slips_on_common_words_stay_errors(tools):
     ("failover", (), TERM),  # written in general English, if rarely
     ("upskilling", (), TERM),
     ("timeboxing", (), TERM),  # "time" + "box", with its ending
+    ("cron", (), TERM),  # short: "iron" and "con" are near by chance
+    ("teh", ("the",), SLIP),  # short, but "the" is a thousand times commoner
     ("intrested", ("interested",), SLIP),  # one letter from a common word
     ("recieve", (), SLIP),  # two letters swapped
     ("oppurtunity", (), SLIP),
