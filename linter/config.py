@@ -15,6 +15,7 @@ from typing import Any
 
 from linter.check import Check
 from linter.context import KINDS
+from linter.grammar.base import DIALECTS
 from linter.models import Severity
 from linter.suggest import did_you_mean
 
@@ -65,7 +66,7 @@ DEFAULT_MUST_HAVE: Mapping[str, tuple[str, ...]] = {
 _TOP_KEYS = (
     "select", "ignore", "severity", "checks", "score", "fail_on", "fail_under", "must_have",
     "vocabulary", "grammar", "languagetool", "mode", "templates", "include",
-    "exclude", "max_bytes", "sender", "vocabulary_file", "per_file_ignores",
+    "exclude", "max_bytes", "sender", "vocabulary_file", "per_file_ignores", "dialect",
 )
 _SENDER_KEYS = ("name", "email", "phone", "linkedin")
 _SCORE_KEYS = ("severity_weights", "check_weights", "max_loss_per_check")
@@ -97,6 +98,7 @@ class Config:
         default_factory=lambda: dict(DEFAULT_MUST_HAVE)
     )  # kind -> codes of the checks it must pass
     vocabulary: tuple[str, ...] = ()
+    dialect: str | None = None  # English dialect for spelling; None: the check's default
     grammar: str = "auto"
     languagetool_url: str | None = None
     languagetool_heap: str = "512m"
@@ -138,6 +140,8 @@ class Config:
             merged["vocabulary"] = [*merged["vocabulary"], *self.vocabulary]
         if "sender" in merged and self.sender:
             merged["sender"] = dict(self.sender)
+        if "dialect" in merged and self.dialect and "dialect" not in self.options.get(check.code, {}):
+            merged["dialect"] = self.dialect
         return merged
 
     def root(self) -> str:
@@ -225,6 +229,8 @@ def _option_value(check: Check, name: str, value: Any) -> Any:
             raise ConfigError(f"'{where}' must be a list of text")
     elif isinstance(default, str) and not isinstance(value, str):
         raise ConfigError(f"'{where}' must be text, not {value!r}")
+    if name == "dialect":
+        _choice(value, DIALECTS, where)
     return value
 
 
@@ -341,6 +347,8 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
         changes["must_have"] = _must_have(data["must_have"], checks)
     if "vocabulary" in data:
         changes["vocabulary"] = _text_list(data["vocabulary"], "vocabulary")
+    if "dialect" in data:
+        changes["dialect"] = _choice(data["dialect"], DIALECTS, "dialect")
     if "grammar" in data:
         changes["grammar"] = _choice(data["grammar"], GRAMMAR_CHOICES, "grammar")
     if "languagetool" in data:

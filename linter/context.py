@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from linter.safe_yaml import clip, short
+from linter.grammar.base import DIALECTS
 from linter.suggest import did_you_mean
 
 __all__ = ["Context", "ContextError", "KINDS", "parse_context"]
@@ -22,6 +23,7 @@ _KEYS = (
     "topics",
     "kind",
     "followup-lint",
+    "dialect",
 )
 _SETTINGS_KEYS = ("ignore", "vocabulary")
 _INTERVIEWER_KEYS = ("name", "title")
@@ -45,6 +47,7 @@ class Context:
     # registry by ``api.lint_text``, which knows the checks).
     ignore: tuple[str, ...] = field(default_factory=tuple)
     vocabulary: tuple[str, ...] = field(default_factory=tuple)
+    dialect: str | None = None  # en-US, en-GB, en-CA, en-AU or any
 
     def merged_over(self, base: Context) -> Context:
         """This context, with gaps filled from ``base``."""
@@ -145,6 +148,11 @@ def parse_context(data: Any) -> Context:
     if kind is not None and kind not in KINDS:
         raise ContextError(f"unknown kind '{clip(kind)}'{did_you_mean(kind, KINDS)}; expected one of {', '.join(KINDS)}")
     ignore, vocabulary = _settings(data.get("followup-lint"))
+    dialect = _text(data.get("dialect"), "dialect")
+    if dialect is not None and dialect not in DIALECTS:
+        raise ContextError(
+            f"unknown dialect '{clip(dialect)}'{did_you_mean(dialect, DIALECTS)}; expected one of {', '.join(DIALECTS)}"
+        )
     return Context(
         ignore=ignore,
         vocabulary=vocabulary,
@@ -156,4 +164,5 @@ def parse_context(data: Any) -> Context:
         send_date=_date(data.get("send_date"), "send_date"),
         topics=tuple(t for t in (_text(t, "topics") for t in topics) if t),
         kind=kind,
+        dialect=dialect,
     )

@@ -26,7 +26,7 @@ class EchoGrammar:
 
     name = "echo"
 
-    def check(self, text: str) -> list[GrammarIssue]:
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
         out = []
         pos = 0
         for i, word in enumerate(text.split()):

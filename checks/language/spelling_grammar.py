@@ -16,10 +16,16 @@ the same way for every backend:
   mask's doing, not the writer's. The price is that a real slip right
   next to a placeholder goes unreported; leftover placeholders are FL503's
   finding anyway.
+* Spelling is judged in the ``dialect`` (option, config ``dialect``, or
+  front matter). With ``any`` a word some dialect's dictionary knows is
+  dropped ("colour", "analyze"); with a chosen one it is reported naming
+  the dialect. A lowercase word no dictionary knows is judged by its
+  frequency in general English (``checks/_word_rarity.py``): a likely
+  trade term is a warning, a slip on a common word an error.
 * A spelling issue is dropped when every word it flags is known: in the
   ``vocabulary`` option (case-insensitive; the config's top-level
-  ``vocabulary`` adds to it), a word of the context's company, role or
-  interviewer, a capitalised word of the signature (the sender's own
+  ``vocabulary`` adds to it), a word of the context's company, role,
+  interviewer (name and title) or topics, a capitalised word of the signature (the sender's own
   name) or of the greeting after its first word (the reader's name), an
   acronym or initial ("OKRs", "CI", "R"), a camel-case product name
   ("GitHub") or a token with a digit ("K8s", "v2"). A dictionary cannot
@@ -35,15 +41,18 @@ from typing import Any
 
 from linter.check import Check, Tools
 from linter.draft import Draft
-from linter.grammar.base import GrammarIssue
+from checks._word_rarity import TERM, judge_word
+from linter.grammar.base import DIALECT_NAMES, GrammarIssue
 from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["CHECK", "masked_text", "keep_issue", "known_words"]
 
+# The same for every backend, so a draft gets one verdict whichever checks
+# it: slips are errors, advice on style and typography is information.
 SEVERITY_BY_CATEGORY = {
     "spelling": Severity.ERROR,
     "grammar": Severity.ERROR,
-    "style": Severity.WARNING,
+    "style": Severity.INFO,
     "typography": Severity.INFO,
 }
 
@@ -112,7 +121,9 @@ def _words(text: str) -> list[str]:
 def known_words(draft: Draft, vocabulary: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     """``(case-insensitive words, capitalised names)`` a spelling issue may not flag."""
     folded = {_normal(w) for entry in vocabulary for w in _words(str(entry))}
-    folded |= {_normal(w) for name in draft.context.names for w in _words(name)}
+    context = draft.context
+    for name in (*context.names, context.interviewer_title or "", *context.topics):
+        folded |= {_normal(w) for w in _words(name)}
     names: set[str] = set()
     for w in _words(draft.slice(draft.signature)):
         if w[:1].isupper():
@@ -134,30 +145,6 @@ def _is_known(word: str, folded: frozenset[str], names: frozenset[str]) -> bool:
     return bool(_CAMEL.search(bare))  # "GitHub", "iPhone": a product, not a slip
 
 
-# British spellings and their American forms, as the backend suggests them:
-# a candidate in London writes "organise", and that is no typo.
-_BRITISH = (
-    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
-    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"ence(s)?$"), r"ense\1"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"wards$"), "ward"),
-)
-
-
-def is_british_variant(word: str, suggestions: Iterable[str]) -> bool:
-    """``word`` is a British spelling whose American form the backend offers."""
-    lowered = word.casefold()
-    offered = {s.casefold() for s in suggestions}
-    return any(
-        pattern.search(lowered) and pattern.sub(american, lowered) in offered
-        for pattern, american in _BRITISH
-    )
-
-
 def _close_to_a_name(word: str, context_names: Iterable[str]) -> bool:
     import difflib
 
@@ -176,6 +163,7 @@ def keep_issue(
     *,
     context_names: Iterable[str] = (),
     proper_nouns: bool = False,
+    dialect: str = "any",
 ) -> bool:
     """Whether ``issue`` (offsets into ``text``/``masked``) is reported."""
     if not 0 <= issue.start <= issue.end <= len(text):
@@ -195,8 +183,8 @@ def keep_issue(
         if flagged and all(_is_known(w, folded, names) for w in flagged):
             return False
         word = text[issue.start : issue.end]
-        if is_british_variant(word, issue.replacements):
-            return False
+        if dialect == "any" and issue.accepted_in:
+            return False  # "colour", "analyse": right in another dialect
         # A capitalised word in mid-sentence is a name the dictionary lacks
         # (a company, a product, a colleague), unless it looks like a slip
         # on a name the context gives ("Whitfeld" for "Whitfield").
@@ -219,14 +207,46 @@ def _quote(text: str) -> str:
     return f'"{flat}"'
 
 
-def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
+def _spelling(draft: Draft, issue: GrammarIssue, dialect: str) -> tuple[str, Severity]:
+    """The message and severity of a kept spelling issue."""
+    flagged = draft.text[issue.start : issue.end]
+    quoted = _quote(flagged)
+    if issue.accepted_in and dialect in DIALECT_NAMES:
+        others = _join([DIALECT_NAMES[d] for d in issue.accepted_in])
+        return (
+            f"{quoted} is the {others} spelling; your dialect is "
+            f"{DIALECT_NAMES[dialect]} ({dialect})",
+            Severity.ERROR,
+        )
+    if flagged[:1].isupper() and not _at_sentence_start(draft.text, issue.start):
+        return f"possible misspelling: {quoted} (if it is a name, add it to the vocabulary)", Severity.ERROR
+    if _lowercase_word(draft.text, issue.start, flagged) and judge_word(flagged, issue.replacements) == TERM:
+        return (
+            f"{quoted} is not in the dictionary; if it is a term of your field, "
+            "add it to your vocabulary",
+            Severity.WARNING,
+        )
+    return f"possible misspelling: {quoted}", Severity.ERROR
+
+
+def _lowercase_word(text: str, at: int, word: str) -> bool:
+    """One word, lowercase but for a capital that starts a sentence."""
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    return word[0].islower() or _at_sentence_start(text, at)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _finding(check: Check, draft: Draft, issue: GrammarIssue, dialect: str) -> Finding:
     span = Span(issue.start, issue.end)
     flagged = draft.text[issue.start : issue.end]
     quoted = _quote(flagged)
+    severity = SEVERITY_BY_CATEGORY.get(issue.category, Severity.WARNING)
     if issue.category == "spelling":
-        message = f"possible misspelling: {quoted}"
-        if flagged[:1].isupper() and not _at_sentence_start(draft.text, issue.start):
-            message += " (if it is a name, add it to the vocabulary)"
+        message, severity = _spelling(draft, issue, dialect)
     else:
         message = f"{quoted}: {issue.message.strip() or 'possible grammar or style problem'}"
     fix = None
@@ -240,7 +260,7 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue) -> Finding:
         span,
         message,
         fix=fix,
-        severity=SEVERITY_BY_CATEGORY.get(issue.category, Severity.WARNING),
+        severity=severity,
         rule=issue.rule_id,
         category=issue.category,
     )
@@ -280,12 +300,14 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
         return
     folded, names = known_words(draft, options.get("vocabulary") or ())
     context_names = [w for name in draft.context.names for w in _words(name) if w[:1].isupper()]
-    for issue in tools.grammar.check(masked):
+    dialect = draft.context.dialect or str(options.get("dialect") or "any")
+    for issue in tools.grammar.check(masked, dialect):
         if keep_issue(
             issue, draft.text, masked, blanked, labels, folded, names,
             context_names=context_names, proper_nouns=bool(options.get("proper_nouns")),
+            dialect=dialect,
         ):
-            yield _finding(check, draft, issue)
+            yield _finding(check, draft, issue, dialect)
 
 
 CHECK = Check(
@@ -293,10 +315,16 @@ CHECK = Check(
     name="spelling-grammar",
     severity=Severity.ERROR,
     summary="Flags misspellings and grammar slips that the grammar backend finds. "
-    "Spelling and grammar are errors, wordy or awkward phrasing warnings, and "
-    "typographic slips such as doubled spaces info, in the subject, greeting, "
-    "body and sign-off. "
-    "Names from the context and the signature, acronyms, British spellings, "
+    "Spelling and grammar slips are errors; advice on style and typography "
+    "(wordy phrasing, a comma before 'and', doubled spaces) is info, whichever "
+    "backend checks, in the subject, greeting, body and sign-off. "
+    "Spelling follows the `dialect` (en-US, en-GB, en-CA, en-AU, or `any`, "
+    "the default, where British and American spellings both pass; front "
+    "matter `dialect:` overrides it for one draft). A word the dictionary "
+    "lacks but general English attests, or one made of two common words "
+    "(\"runbook\"), is a warning to add it to your vocabulary; one a letter "
+    "away from a far commoner word (\"recieve\") stays an error. "
+    "Names from the context and the signature, acronyms, "
     "the `vocabulary` option's words and capitalised words in mid-sentence "
     "(names the dictionary lacks, unless they look like a slip on a name the "
     "context gives; `proper_nouns: true` checks them all) are never called "
@@ -317,6 +345,6 @@ CHECK = Check(
     "Best regards,\nAna Souza",
     run_fn=_run,
     rationale=("G2", "R1", "R5"),
-    options={"vocabulary": [], "proper_nouns": False, "max_chars": 20000},
+    options={"vocabulary": [], "proper_nouns": False, "max_chars": 20000, "dialect": "any"},
     uses_grammar=True,
 )

@@ -11,9 +11,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-__all__ = ["GrammarIssue", "GrammarBackend", "GrammarUnavailable", "CATEGORIES", "on_wait", "say_waiting"]
+__all__ = [
+    "GrammarIssue", "GrammarBackend", "GrammarUnavailable", "CATEGORIES", "DIALECTS", "DIALECT_NAMES",
+    "on_wait", "say_waiting",
+]
 
 CATEGORIES = ("spelling", "grammar", "style", "typography")
+
+# The English dialects a writer may choose; ``any`` accepts the spelling of each.
+DIALECT_NAMES = {
+    "en-US": "American English",
+    "en-GB": "British English",
+    "en-CA": "Canadian English",
+    "en-AU": "Australian English",
+}
+DIALECTS = ("any", *DIALECT_NAMES)
 
 
 class GrammarUnavailable(RuntimeError):
@@ -27,7 +39,8 @@ class GrammarIssue:
     ``start``/``end`` are character offsets into the text passed to
     ``check``. ``rule_id`` is the backend's own id (LanguageTool's
     ``MORFOLOGIK_RULE_EN_US``, Harper's ``Spelling``); ``category`` is one of
-    ``CATEGORIES``.
+    ``CATEGORIES``. ``accepted_in`` lists, for a spelling issue, the other
+    dialects (``DIALECT_NAMES`` keys) whose dictionary knows the word.
     """
 
     start: int
@@ -36,6 +49,7 @@ class GrammarIssue:
     category: str
     message: str
     replacements: tuple[str, ...] = ()
+    accepted_in: tuple[str, ...] = ()
 
 
 @runtime_checkable
@@ -47,9 +61,11 @@ class GrammarBackend(Protocol):
         """Shown in reports, e.g. ``"harper 0.2.0"`` or ``"languagetool 6.8"``."""
         ...
 
-    def check(self, text: str) -> list[GrammarIssue]:
-        """Return the issues in ``text``; raise ``GrammarUnavailable`` if the
-        backend cannot answer (never return ``[]`` for a dead backend)."""
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
+        """Return the issues in ``text``, spelling judged by ``dialect``'s
+        dictionary (American for ``any``) with ``accepted_in`` filled; raise
+        ``GrammarUnavailable`` if the backend cannot answer (never return
+        ``[]`` for a dead backend)."""
         ...
 
 

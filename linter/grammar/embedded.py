@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from linter.grammar.base import GrammarBackend, GrammarIssue, GrammarUnavailable
+from linter.grammar.base import DIALECT_NAMES, GrammarBackend, GrammarIssue, GrammarUnavailable
 
 __all__ = [
     "DISABLED_RULES",
@@ -82,6 +82,10 @@ DISABLED_RULES: dict[str, str] = {
 
 _DIST = "harper-py"
 
+# Our dialect codes -> the names of Harper's ``Dialect`` members.
+HARPER_DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN", "en-AU": "AUSTRALIAN"}
+_SPELL_RULE = "SpellCheck"
+
 
 def harper_version() -> str:
     """harper-py's installed version, found without ``importlib.metadata``
@@ -125,6 +129,8 @@ class HarperBackend:
     def __init__(self, disabled: dict[str, str] | None = None) -> None:
         self._disabled = DISABLED_RULES if disabled is None else disabled
         self._linter: Any = None
+        self._linters: dict[str, Any] = {}  # dialect -> full linter
+        self._spellers: dict[str, Any] = {}  # dialect -> linter with spelling only
         self._name = f"harper {harper_version()}"
 
     @property
@@ -143,7 +149,7 @@ class HarperBackend:
             ) from None
         linter = harper.Linter(harper.Dialect.AMERICAN)
         config = linter.get_lint_config()
-        unknown = [rule for rule in self._disabled if rule not in config]
+        unknown = [rule for rule in [*self._disabled, _SPELL_RULE] if rule not in config]
         if unknown:  # a renamed rule would otherwise be silently back on
             raise GrammarUnavailable(
                 f"harper {harper_version()} has no rule named {', '.join(unknown)}"
@@ -151,6 +157,36 @@ class HarperBackend:
         config.update({rule: False for rule in self._disabled})
         linter.set_lint_config(config)
         self._linter = linter
+        self._linters["en-US"] = linter
+
+    def _linter_for(self, dialect: str) -> Any:
+        """The full linter of ``dialect``; Harper shares one dictionary
+        between dialects, so a second one is cheap to build."""
+        if dialect not in self._linters:
+            import harper
+
+            linter = harper.Linter(getattr(harper.Dialect, HARPER_DIALECTS[dialect]))
+            linter.set_lint_config(self._linter.get_lint_config())
+            self._linters[dialect] = linter
+        return self._linters[dialect]
+
+    def _speller_for(self, dialect: str) -> Any:
+        """A linter of ``dialect`` that only checks spelling."""
+        if dialect not in self._spellers:
+            import harper
+
+            speller = harper.Linter(getattr(harper.Dialect, HARPER_DIALECTS[dialect]))
+            config = speller.get_lint_config()
+            speller.set_lint_config({rule: rule == _SPELL_RULE for rule in config})
+            self._spellers[dialect] = speller
+        return self._spellers[dialect]
+
+    def _accepted_in(self, word: str, primary: str) -> tuple[str, ...]:
+        """The dialects other than ``primary`` whose dictionary knows ``word``."""
+        return tuple(
+            d for d in DIALECT_NAMES
+            if d != primary and not self._speller_for(d).lint(word, language="plaintext")
+        )
 
     def shed_caches(self) -> None:
         """Drop what Harper has cached about texts it has seen.
@@ -160,26 +196,32 @@ class HarperBackend:
         rebuilds the word list and lets that cache go: measured 189 -> 135 MB
         after 600 drafts, in ~40 ms. The worker calls this when it is quiet.
         """
-        if self._linter is not None:
-            self._linter.clear_words()
+        for linter in {id(x): x for x in [*self._linters.values(), *self._spellers.values()]}.values():
+            linter.clear_words()
 
-    def check(self, text: str) -> list[GrammarIssue]:
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
         self.warm()
+        primary = dialect if dialect in DIALECT_NAMES else "en-US"
         blanked, runs = _without_symbol_runs(text)
-        organized = self._linter.organized_lints(blanked, language="plaintext")
+        organized = self._linter_for(primary).organized_lints(blanked, language="plaintext")
         issues: list[GrammarIssue] = []
         for rule, lints in organized.items():
             for lint in lints:
                 if runs and _about_blanks(text, lint.span.start, lint.span.end, runs):
                     continue
+                category = _category(rule, lint.lint_kind)
+                accepted: tuple[str, ...] = ()
+                if rule == _SPELL_RULE:
+                    accepted = self._accepted_in(str(lint.problem_text), primary)
                 issues.append(
                     GrammarIssue(
                         start=lint.span.start,
                         end=lint.span.end,
                         rule_id=rule,
-                        category=_category(rule, lint.lint_kind),
+                        category=category,
                         message=lint.message,
                         replacements=tuple(_replacement(lint, s) for s in lint.suggestions),
+                        accepted_in=accepted,
                     )
                 )
         issues.sort(key=lambda i: (i.start, i.end, i.rule_id))

@@ -88,8 +88,8 @@ class WorkerBackend:
         return self._path
 
     # GrammarBackend
-    def check(self, text: str) -> list[GrammarIssue]:
-        reply = self._ask(message("grammar", text=text))
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
+        reply = self._ask(message("grammar", text=text, dialect=dialect))
         try:
             return [
                 GrammarIssue(
@@ -99,6 +99,7 @@ class WorkerBackend:
                     category=str(i["category"]),
                     message=str(i["message"]),
                     replacements=tuple(str(r) for r in i["replacements"]),
+                    accepted_in=tuple(str(d) for d in i.get("accepted_in") or ()),
                 )
                 for i in reply["issues"]
             ]

@@ -209,6 +209,7 @@ class _Worker:
                     return {"ok": False, "error": f"'{op}' needs a 'text' string"}
                 if op == "grade":
                     return {"ok": True, "grade": self.grade(text)}
+                dialect = str(request.get("dialect") or "any")
                 return {
                     "ok": True,
                     "issues": [
@@ -219,8 +220,9 @@ class _Worker:
                             "category": i.category,
                             "message": i.message,
                             "replacements": list(i.replacements),
+                            "accepted_in": list(i.accepted_in),
                         }
-                        for i in self.grammar.check(text)
+                        for i in self.grammar.check(text, dialect)
                     ],
                 }
             if op == "check":

@@ -51,7 +51,7 @@ def spelling_fix(span: Span, new: str) -> Fix:
 def test_metadata():
     assert (CHECK.code, CHECK.name, CHECK.severity) == ("FL101", "spelling-grammar", Severity.ERROR)
     assert CHECK.uses_grammar is True
-    assert CHECK.options == {"vocabulary": [], "proper_nouns": False, "max_chars": 20000}
+    assert CHECK.options == {"vocabulary": [], "proper_nouns": False, "max_chars": 20000, "dialect": "any"}
     assert CHECK.rationale == ("G2", "R1", "R5")
     assert CHECK.kinds == frozenset()
 
@@ -123,7 +123,7 @@ def test_severity_follows_the_category(tools):
         ("FL101", spaces, '"  ": French spaces are generally not recommended.', Severity.INFO,
          "NoFrenchSpaces", "typography", fix(spaces, " ")),
         ("FL101", unique, '"very unique": `Unique` is absolute, so consider using `unique` alone '
-         "or a more precise adjective such as `special`, `rare`, or `unusual`.", Severity.WARNING,
+         "or a more precise adjective such as `special`, `rare`, or `unusual`.", Severity.INFO,
          "VeryUnique", "style", fix(unique, "very special")),
     ]
 
@@ -218,7 +218,7 @@ class Fake:
         self.issues = issues
         self.sent: list[str] = []
 
-    def check(self, text: str) -> list[GrammarIssue]:
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
         self.sent.append(text)
         out = []
         for needle, rule, category, replacements in self.issues:
@@ -336,7 +336,7 @@ def test_categories_map_to_severities_and_fixes():
         ("seven", "R4", "grammar", ("seven", "eight")),  # no-op replacement: no fix
     )
     assert rows(found) == [
-        ("FL101", a, '"One": R1 says so.', Severity.WARNING, "R1", "style", fix(a, "Uno")),
+        ("FL101", a, '"One": R1 says so.', Severity.INFO, "R1", "style", fix(a, "Uno")),
         ("FL101", b, '"three": R2 says so.', Severity.INFO, "R2", "typography",
          Fix(b, "", "delete it")),
         ("FL101", c, '"five": R3 says so.', Severity.WARNING, "R3", "punctuation", None),
@@ -388,7 +388,7 @@ def test_long_flagged_text_is_shortened_in_the_message():
 
 def test_out_of_range_issues_are_dropped():
     class Wild(Fake):
-        def check(self, text):
+        def check(self, text, dialect="any"):
             return [GrammarIssue(0, len(text) + 3, "X", "grammar", "x")]
 
     draft_text = "Hi Dana,\n\nThanks.\n\nBest,\nSam"
@@ -399,7 +399,7 @@ def test_a_dead_backend_raises_instead_of_passing_the_draft():
     class Dead:
         name = "dead"
 
-        def check(self, text):
+        def check(self, text, dialect="any"):
             raise GrammarUnavailable("gone")
 
     with pytest.raises(GrammarUnavailable):
@@ -430,7 +430,7 @@ def test_any_text_and_any_backend_offsets_give_findings_inside_the_text(text, ra
     class Random:
         name = "random"
 
-        def check(self, sent: str) -> list[GrammarIssue]:
+        def check(self, sent: str, dialect: str = "any") -> list[GrammarIssue]:
             assert len(sent) == len(text)
             return [GrammarIssue(s, s + n, "R", c, "m", tuple(r)) for s, n, c, r in raw]
 

@@ -87,6 +87,14 @@ def test_starts_on_demand_and_answers_like_harper_in_process(cache, harper):
     assert (cache / "worker.log").read_text().count("serving") == 1
 
 
+def test_the_dialect_makes_the_trip(cache, harper):
+    text = "I liked the colour and the color of the centre."
+    with WorkerBackend() as backend:
+        found = backend.check(text, "en-GB")
+    assert found == harper.check(text, "en-GB")
+    assert [(text[i.start : i.end], i.accepted_in) for i in found] == [("color", ("en-US",))]
+
+
 def test_offsets_survive_the_trip_for_any_unicode(cache, harper):
     text = "Hi Ana,\r\n\r\nI realy 😀 liked the the team. 𝒜 \udcff it was an pleasure.\r\n"
     with WorkerBackend() as backend:

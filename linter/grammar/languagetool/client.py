@@ -17,11 +17,12 @@ here: 48 ms kept-alive vs 4 ms fresh per check of a cached 150-word draft.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from linter.grammar.base import GrammarIssue, GrammarUnavailable
+from linter.grammar.base import DIALECT_NAMES, GrammarIssue, GrammarUnavailable
 from linter.grammar.languagetool.mapping import issues_from_matches
 from linter.grammar.languagetool.paths import cache_dir
 from linter.grammar.languagetool.state import read_state, touch
@@ -66,11 +67,31 @@ class LanguageToolBackend:
             self._request("")  # any check reports the server's version
         return f"languagetool {self._version}"
 
-    def check(self, text: str) -> list[GrammarIssue]:
+    def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
         if not text.strip():
             return []
-        data = self._request(text)
-        return issues_from_matches(text, data.get("matches") or [])
+        primary = dialect if dialect in DIALECT_NAMES else self._language
+        data = self._request(text, primary)
+        issues = issues_from_matches(text, data.get("matches") or [])
+        words = sorted({text[i.start:i.end] for i in issues if i.category == "spelling"})
+        if not words:
+            return issues
+        known = {d: self._known_words(words, d) for d in DIALECT_NAMES if d != primary}
+        return [
+            replace(i, accepted_in=tuple(d for d, ok in known.items() if text[i.start:i.end] in ok))
+            if i.category == "spelling" else i
+            for i in issues
+        ]
+
+    def _known_words(self, words: list[str], dialect: str) -> set[str]:
+        """Which of ``words`` ``dialect``'s dictionary knows: one request,
+        a word a line."""
+        lines = "\n\n".join(words)
+        data = self._request(lines, dialect)
+        flagged = {text for text in (
+            lines[i.start:i.end] for i in issues_from_matches(lines, data.get("matches") or [])
+            if i.category == "spelling")}
+        return set(words) - flagged
 
     # -- internals -----------------------------------------------------------
 
@@ -106,8 +127,8 @@ class LanguageToolBackend:
         finally:
             conn.close()
 
-    def _request(self, text: str) -> dict[str, Any]:
-        body = urlencode({"language": self._language, "text": text or "."}).encode()
+    def _request(self, text: str, language: str | None = None) -> dict[str, Any]:
+        body = urlencode({"language": language or self._language, "text": text or "."}).encode()
         while True:
             try:
                 code, raw = self._post(body)

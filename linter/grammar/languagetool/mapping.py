@@ -23,6 +23,8 @@ MAX_REPLACEMENTS = 5
 _CATEGORY_BY_ID = {
     "TYPOS": "spelling",
     "TYPOGRAPHY": "typography",
+    "PUNCTUATION": "typography",  # "use a comma before 'and'": as Harper's Punctuation
+    "CASING": "typography",  # as Harper's Capitalization
     "STYLE": "style",
     "REDUNDANCY": "style",
     "PLAIN_ENGLISH": "style",
@@ -32,6 +34,10 @@ _CATEGORY_BY_ID = {
     "WIKIPEDIA": "style",
     "TEXT_ANALYSIS": "style",
     "MISUSED_TERMS_EU_PUBLICATIONS": "style",
+}
+# Rules whose category misstates what they say.
+_CATEGORY_BY_RULE = {
+    "EN_WORD_COHERENCY": "style",  # "do not mix 'analyze' and 'analyse'": consistency advice
 }
 # Otherwise the rule's issueType (LanguageTool's localization-quality types).
 _CATEGORY_BY_ISSUE_TYPE = {
@@ -69,6 +75,8 @@ def category_for(match: Mapping[str, Any]) -> str:
     rule_id = str(rule.get("id", ""))
     if rule_id.startswith(("MORFOLOGIK_RULE", "HUNSPELL_RULE")):
         return "spelling"
+    if rule_id in _CATEGORY_BY_RULE:
+        return _CATEGORY_BY_RULE[rule_id]
     category_id = str((rule.get("category") or {}).get("id", ""))
     if category_id in _CATEGORY_BY_ID:
         return _CATEGORY_BY_ID[category_id]
