@@ -5,7 +5,8 @@ A check's YAML file has up to two families: ``says`` (phrasings that carry
 the check's label whatever the model reads) and ``not`` (phrasings that do
 not carry it, such as "thank you in advance" for thanks). A ``says`` match
 inside a ``not`` match or in a negated clause ("no longer interested") does
-not count, and a sentence with a ``not`` match is not left to the model.
+not count, and a sentence or clause with a ``not`` match is not left to the
+model (its other clauses are).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from checks._phrases import masked_text, negated
 from checks.phrasebook import PhraseBook, compile_phrase, load_books
 from linter.draft import Draft
 from linter.models import Span
-from linter.sense import read
+from linter.sense import clauses, sense
 
 __all__ = ["Reader", "sentences"]
 
@@ -40,14 +41,24 @@ class Reader:
 
     def carries(self, text: str, margin: float = 0.0, extra: Iterable[str] = ()) -> bool:
         """Whether the sentence ``text`` carries this reader's label: a
-        ``says`` phrasing outside any ``not`` phrasing and not negated; else,
-        when no ``not`` phrasing matched, the model's reading."""
+        ``says`` phrasing outside any ``not`` phrasing and not negated; else
+        the model's reading of the sentence or of one of its clauses, leaving
+        out any that holds a ``not`` phrasing."""
+        if self.said(text, extra):
+            return True
+        return any(
+            sense(part).has(self.label, margin) for part in clauses(text) if not self.denies.matches(part)
+        )
+
+
+    def said(self, text: str, extra: Iterable[str] = ()) -> bool:
+        """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
+        phrasing and not negated."""
         denied = self.denies.matches(text)
-        says = self.says.matches(text) + _extra_book(tuple(extra)).matches(text)
-        for start, end in says:
+        for start, end in self.says.matches(text) + _extra_book(tuple(extra)).matches(text):
             if not any(s < end and start < e for s, e in denied) and not negated(text, start):
                 return True
-        return not denied and read(text).has(self.label, margin)
+        return False
 
 
 def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:

@@ -164,11 +164,22 @@ class Draft:
     @cached_property
     def kind(self) -> str:
         """The kind of follow-up: from the context, else inferred from the text."""
-        if self.context.kind:
-            return self.context.kind
-        from linter.kinds import infer_kind  # small, pure
+        return self._kind_and_confidence[0]
 
-        return infer_kind(self)
+    @property
+    def kind_confidence(self) -> float:
+        """How sure the kind is: 1.0 when the context gives it, else the
+        inference's probability (checks that depend on the kind give the
+        benefit of the doubt when it is low)."""
+        return self._kind_and_confidence[1]
+
+    @cached_property
+    def _kind_and_confidence(self) -> tuple[str, float]:
+        if self.context.kind:
+            return self.context.kind, 1.0
+        from linter.kinds import infer_kind_with_confidence  # small, pure
+
+        return infer_kind_with_confidence(self)
 
     def in_placeholder(self, span: Span) -> bool:
         return any(p.span.overlaps(span) for p in self.placeholders)

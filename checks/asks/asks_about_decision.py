@@ -10,13 +10,16 @@ is FL406's business, in any voice: passive ("whether a final choice has been
 reached"), about the others ("if you've gone with someone else"), or framed
 as a wish ("keen to learn the outcome").
 
-When the kind of note was inferred rather than given, or is a status check,
-the bar is raised by the option ``doubt_margin``: a polite line in a note
-that may be a status check gets the benefit of the doubt.
+In a status check, or when the kind was inferred with a probability under
+the option ``sure_kind``, the bar is raised by the option ``doubt_margin``: a
+polite line in a note that may be a status check gets the benefit of the
+doubt.
 
-Only questions and requests count ("did I get it?", "could you tell me
-whether...", "I'd like to know if..."): "if the post has been filled, I
-understand" asks nothing. Pressing statements are FL402's.
+For the model, only questions and requests count ("did I get it?", "could
+you tell me whether...", "I'd like to know if..."): "if the post has been
+filled, I understand" asks nothing. Pressing statements are FL402's. The
+phrasings in the YAML file are asks by construction ("keen to learn the
+outcome").
 
 Span: the sentence (or the subject's text).
 """
@@ -43,15 +46,21 @@ def _asks(text: str) -> bool:
     return is_question(text) or asks_before(text, len(text))
 
 
+def _flags(text: str, margin: float, extra: Any) -> bool:
+    """A phrasing from the data, or a question or request the model reads as
+    one about the decision."""
+    return _READER.said(text, extra) or (_asks(text) and _READER.carries(text, margin, extra))
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     extra = options.get("extra_phrases") or ()
-    doubtful = draft.kind == "status-check" or not draft.context.kind
+    doubtful = draft.kind == "status-check" or draft.kind_confidence < float(options.get("sure_kind", 0.6))
     margin = float(options.get("doubt_margin", 0.1)) if doubtful else 0.0
     subject = draft.subject
-    if subject is not None and _asks(subject.value) and _READER.carries(subject.value, margin, extra):
+    if subject is not None and _flags(subject.value, margin, extra):
         yield check.finding(subject.value_span, f'the subject line asks about the hiring decision: "{quote(subject.value)}"')
     for span, text in sentences(draft):
-        if _asks(text) and _READER.carries(text, margin, extra):
+        if _flags(text, margin, extra):
             yield check.finding(span, f'asks about the hiring decision: "{quote(text)}"')
 
 
@@ -76,6 +85,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G8", "K3"),
-    options={"extra_phrases": [], "doubt_margin": 0.1},
+    options={"extra_phrases": [], "doubt_margin": 0.1, "sure_kind": 0.6},
     kinds=frozenset(),
 )

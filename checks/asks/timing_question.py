@@ -7,7 +7,9 @@ requests count, not "I look forward to the next steps". In a thank-you note
 any such question is flagged: the note is for thanks, news comes later (K3,
 G8). In a status check one polite question about where things stand is the
 point of the note (K3); the option ``allowed_in_status_check`` (default 1)
-says how many pass there. Other kinds are not checked.
+says how many pass there. Other kinds are not checked, and neither is a note
+inferred to be a thank-you with a probability under ``sure_kind``: it may be
+a status check.
 
 Span: the sentence.
 """
@@ -35,6 +37,8 @@ def _asks(text: str) -> bool:
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     status = draft.kind == "status-check"
+    if not status and draft.kind_confidence < float(options.get("sure_kind", 0.6)):
+        return  # it may be a status check, where one such question is fine
     allowed = int(options.get("allowed_in_status_check", 1)) if status else 0
     seen = 0
     for span, text in sentences(draft):
@@ -70,6 +74,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("K3", "G8"),
-    options={"allowed_in_status_check": 1},
+    options={"allowed_in_status_check": 1, "sure_kind": 0.6},
     kinds=frozenset({"thank-you", "status-check"}),
 )
