@@ -31,7 +31,7 @@ from linter.sense.kind_model import KINDS, kind_features  # noqa: E402
 from linter.sense.model import LABELS, _unknown_tokens, ngram_features, word_tokens  # noqa: E402
 
 SENSE = ROOT / "linter" / "sense"
-VOCAB_SIZE = 50000
+VOCAB_SIZE = 20000
 FOLDS = 5
 
 
