@@ -164,27 +164,37 @@ class Phrases:
     Matches come back as ``(start, end)`` offsets, valid in the original text.
     """
 
-    __slots__ = ("branches", "_index", "_anchors")
+    __slots__ = ("_fragments", "_compiled", "_index", "_anchors")
 
     def __init__(self, branches: Iterable[tuple[tuple[str, ...], str]]) -> None:
-        compiled: list[re.Pattern[str]] = []
+        fragments: list[str] = []
         index: dict[str, list[int]] = {}
         for i, (anchors, fragment) in enumerate(branches):
-            compiled.append(alternatives((fragment,)))
+            fragments.append(fragment)
             for word in anchors:
                 if not _TOKEN.fullmatch(word):
                     raise ValueError(f"anchor {word!r} is not one lower-case word")
                 index.setdefault(word, []).append(i)
-        self.branches = tuple(compiled)
+        self._fragments = tuple(fragments)
+        # compiled on first use: most branches never meet their anchor word,
+        # and compiling them all would dominate a cold start
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(fragments)
         self._index = {w: tuple(ix) for w, ix in index.items()}
         self._anchors = frozenset(index)
+
+    def branch(self, i: int) -> re.Pattern[str]:
+        """Branch ``i``'s pattern, compiled the first time it is needed."""
+        pattern = self._compiled[i]
+        if pattern is None:
+            pattern = self._compiled[i] = alternatives((self._fragments[i],))
+        return pattern
 
     def _patterns(self, words: frozenset[str], extras: Iterable[str] | None) -> list[re.Pattern[str]]:
         hits = self._anchors & words
         if len(hits) == 1:
-            out = [self.branches[i] for i in self._index[next(iter(hits))]]
+            out = [self.branch(i) for i in self._index[next(iter(hits))]]
         elif hits:
-            out = [self.branches[i] for i in sorted({i for w in hits for i in self._index[w]})]
+            out = [self.branch(i) for i in sorted({i for w in hits for i in self._index[w]})]
         else:
             out = []
         if extras:
@@ -232,7 +242,7 @@ class Phrases:
             for i in sorted({i for w in hits for i in self._index[w]}):
                 found.extend(
                     (m.start(), m.end(), i)
-                    for m in self.branches[i].finditer(low)
+                    for m in self.branch(i).finditer(low)
                     if _left_ok(low, m.start())
                 )
         if extras:

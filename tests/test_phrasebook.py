@@ -27,7 +27,7 @@ def test_every_phrasing_file_is_known() -> None:
 @pytest.mark.parametrize("path", PHRASE_FILES, ids=lambda p: p.name)
 def test_every_phrasing_is_reachable(path: Path) -> None:
     reader = Reader(LABEL_OF[path.name], path)
-    books = load_books(str(path))
+    books = load_books(str(path), check=True)
     assert set(books) <= {"says", "not"}
     for phrase in books.get("says", PhraseBook(())).phrases:
         assert reader.carries(phrase.example), f"{path.name}: says {phrase.pattern!r} is shadowed on its example"
@@ -68,5 +68,5 @@ def test_a_file_with_a_bad_entry_names_the_file_and_family(tmp_path: Path) -> No
     path = tmp_path / "broken.yaml"
     path.write_text('says:\n  - phrase: "thank you"\n', encoding="utf-8")
     with pytest.raises(PhraseError) as info:
-        load_books(str(path))
+        load_books(str(path), check=True)
     assert str(info.value).startswith("broken.yaml: says: each entry needs a 'phrase' and an 'example'")
