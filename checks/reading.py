@@ -46,6 +46,8 @@ class Reader:
         out any that holds a ``not`` phrasing."""
         if self.said(text, extra):
             return True
+        if not any(c.isalpha() for c in text):
+            return False  # no word to read (the model takes "?" alone for a question)
         return any(
             sense(part).has(self.label, margin) for part in clauses(text) if not self.denies.matches(part)
         )
@@ -56,9 +58,15 @@ class Reader:
         phrasing and not negated."""
         denied = self.denies.matches(text)
         for start, end in self.says.matches(text) + _extra_book(tuple(extra)).matches(text):
-            if not any(s < end and start < e for s, e in denied) and not negated(text, start):
+            if not any(s < end and start < e for s, e in denied) and not _negated(text, start, end):
                 return True
         return False
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negator before the match, or inside it ("I'm not sure I'm still
+    interested" matches "I'm ... interested" around its "not")."""
+    return negated(text, start) or negated(text, end, floor=start, words=len(text[start:end].split()))
 
 
 def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:

@@ -22,7 +22,9 @@ def _run(text: str, context: Context | None = THANK_YOU, **kw):
     return [(f.code, f.span, f.message, f.severity, f.fix) for f in found]
 
 
-def _flagged(span: Span, at: Span):
+def _flagged(span: Span):
+    """The finding on the last body sentence ``span``, with the fix just after it."""
+    at = Span(span.end, span.end)
     return [("FL304", span, MESSAGE, Severity.INFO, Fix(at, LINE, "add a forward-looking close"))]
 
 
@@ -33,12 +35,12 @@ def test_metadata():
 
 
 def test_example_fires_and_instead_passes():
-    text, (span, at) = marked(
-        "Hi Dana,\n\n[[Thank you for meeting with me on Tuesday.]] I enjoyed hearing about the "
-        "reporting backlog.[[]]\n\nBest,\nSam"
+    text, (span,) = marked(
+        "Hi Dana,\n\nThank you for meeting with me on Tuesday. [[I enjoyed hearing about the "
+        "reporting backlog.]]\n\nBest,\nSam"
     )
     assert text == CHECK.example
-    assert _run(CHECK.example, None) == _flagged(span, at)
+    assert _run(CHECK.example, None) == _flagged(span)
     assert _run(CHECK.instead, None) == []
 
 
@@ -70,27 +72,27 @@ def test_a_forward_looking_sign_off_counts(sign_off: str):
 
 
 def test_a_plain_sign_off_does_not_count():
-    text, (span, at) = marked(
-        "Hi Dana,\n\n[[Thank you for Tuesday.]]\n\nI enjoyed the tour of the depot.[[]]"
+    text, (span,) = marked(
+        "Hi Dana,\n\nThank you for Tuesday.\n\n[[I enjoyed the tour of the depot.]]"
         "\n\nKind regards,\nSam"
     )
-    assert _run(text) == _flagged(span, at)
+    assert _run(text) == _flagged(span)
 
 
 def test_looking_back_is_not_looking_forward():
-    text, (span, at) = marked(
-        "Hi Dana,\n\n[[Thank you for the conversation about next quarter's audit.]] "
-        "It was a pleasure to meet you and the team.[[]]\n\nBest,\nSam"
+    text, (span,) = marked(
+        "Hi Dana,\n\nThank you for the conversation about next quarter's audit. "
+        "[[It was a pleasure to meet you and the team.]]\n\nBest,\nSam"
     )
-    assert _run(text) == _flagged(span, at)
+    assert _run(text) == _flagged(span)
 
 
 def test_a_close_in_the_quoted_reply_does_not_count():
-    text, (span, at) = marked(
-        "Hi Dana,\n\n[[Thank you for the update.]][[]]\n\nBest,\nSam\n\n"
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for the update.]]\n\nBest,\nSam\n\n"
         "On Mon, 3 Mar 2026, Dana Li wrote:\n> Let me know if you have questions.\n"
     )
-    assert _run(text) == _flagged(span, at)
+    assert _run(text) == _flagged(span)
 
 
 def test_other_kinds_are_not_checked():
@@ -100,8 +102,25 @@ def test_other_kinds_are_not_checked():
 
 
 def test_extra_phrases_from_config_count():
-    text, (span, at) = marked(
-        "Hi Dana,\n\n[[Thank you for Tuesday.]] Catch you at the open day.[[]]\n\nBest,\nSam"
+    text, (span,) = marked(
+        "Hi Dana,\n\nThank you for Tuesday. [[Catch you at the open day.]]\n\nBest,\nSam"
     )
     assert _run(text, options={"extra_phrases": ["catch you at"]}) == []
-    assert _run(text) == _flagged(span, at)
+    assert _run(text) == _flagged(span)
+
+
+def test_a_close_earlier_in_the_body_counts():
+    text = (
+        "Hi Dana,\n\nThank you for Tuesday. I look forward to hearing from you.\n\n"
+        "P.S. The photos of the depot are attached.\n\nBest,\nSam"
+    )
+    assert _run(text) == []
+    text = (
+        "Hi Dana,\n\nI look forward to hearing from you about the role.\n\nThank you again "
+        "for the tour of the depot.\n\nBest,\nSam"
+    )
+    assert _run(text) == []
+
+
+def test_a_note_with_no_body_is_not_checked():
+    assert _run("Hi Dana,\n\nBest,\nSam") == []

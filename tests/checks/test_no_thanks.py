@@ -69,7 +69,7 @@ def test_thanks_after_a_rejection_pass():
 
 def test_a_bare_thanks_sign_off_does_not_count():
     text, (span,) = marked(
-        "Hi Dana,\n\n[[I wanted to check in about the analyst role.]] I remain very interested."
+        "Hi Dana,\n\n[[I wanted to check in about the analyst role. I remain very interested.]]"
         "\n\nThanks,\nSam"
     )
     assert _run(text) == _flagged(span)
@@ -85,7 +85,7 @@ def test_a_bare_thanks_sign_off_does_not_count():
     ],
 )
 def test_requests_and_lookalikes_are_not_thanks(first: str):
-    text, (span,) = marked(f"Hi Dana,\n\n[[{first}]] I am still keen on the role.\n\nBest,\nSam")
+    text, (span,) = marked(f"Hi Dana,\n\n[[{first} I am still keen on the role.]]\n\nBest,\nSam")
     assert _run(text) == _flagged(span)
 
 
@@ -99,7 +99,7 @@ def test_the_fix_names_the_role_from_the_context():
 def test_the_fix_after_a_rejection_thanks_them_for_letting_you_know():
     ctx = Context(kind="post-rejection")
     text, (span,) = marked(
-        "Hi Dana,\n\n[[I am sorry to hear the news.]] Please keep me in mind.\n\nBest,\nSam"
+        "Hi Dana,\n\n[[I am sorry to hear the news. Please keep me in mind.]]\n\nBest,\nSam"
     )
     line = "Thank you for letting me know, and for the time you gave me. "
     assert _run(text, ctx) == _flagged(span, line)
@@ -124,7 +124,12 @@ def test_a_note_with_no_body_is_left_to_the_length_checks():
     assert _run("Hi Dana,\n\nBest,\nSam") == []
 
 
+def test_informal_thanks_counts_without_configuration():
+    # The old phrase list needed "cheers for" in the config; the model reads it as thanks.
+    assert _run("Hi Dana,\n\nCheers for the chat on Friday.\n\nBest,\nSam") == []
+
+
 def test_extra_phrases_from_config_count_as_thanks():
-    text, (span,) = marked("Hi Dana,\n\n[[Cheers for the chat on Friday.]]\n\nBest,\nSam")
-    assert _run(text, options={"extra_phrases": ["cheers for"]}) == []
+    text, (span,) = marked("Hi Dana,\n\n[[Friday's chat was a real gift.]]\n\nBest,\nSam")
+    assert _run(text, options={"extra_phrases": ["a real gift"]}) == []
     assert _run(text) == _flagged(span)

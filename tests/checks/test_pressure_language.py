@@ -112,11 +112,27 @@ def test_one_finding_per_phrase_across_sentences():
     ]
 
 
-def test_the_subject_and_quoted_reply_are_ignored():
-    text = (
-        "Subject: URGENT??\n\nHi Dana,\n\nThank you for the update.\n\nBest,\nSam\n\n"
+def test_the_subject_line_is_read_and_the_quoted_reply_ignored():
+    text, spans = marked(
+        "Subject: [[URGENT]][[??]]\n\nHi Dana,\n\nThank you for the update.\n\nBest,\nSam\n\n"
         "On Mon, 3 Mar 2026, Dana Li wrote:\n> Please reply ASAP!!\n"
     )
+    assert _run(text) == [
+        _f(spans[0], 'presses for speed: "URGENT"'),
+        _f(spans[1], 'doubled punctuation reads as impatient: "??"', Fix(spans[1], "?", 'keep a single "?"')),
+    ]
+
+
+def test_pressure_in_the_subject_line_is_flagged_on_the_subject_text():
+    text, spans = marked(
+        "Subject: [[Need an answer ASAP]]\n\nHi Dana,\n\nThank you for meeting with me on "
+        "Tuesday.\n\nBest,\nSam"
+    )
+    assert _run(text) == [_f(spans[0], 'puts a deadline on the employer: "Need an answer ASAP"')]
+
+
+def test_a_calm_subject_line_passes():
+    text = "Subject: Thank you for Tuesday\n\nHi Dana,\n\nThank you for Tuesday.\n\nBest,\nSam"
     assert _run(text) == []
 
 
