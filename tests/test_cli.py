@@ -135,7 +135,7 @@ def test_fail_under_and_fail_on(runner):
 def test_rules_and_explain(runner):
     result = runner.invoke(cli, ["rules"])
     assert result.exit_code == 0
-    assert len(result.output.splitlines()) == 21
+    assert len(result.output.splitlines()) == 22
     assert result.output.splitlines()[0].startswith("FL101  spelling-grammar")
     result = runner.invoke(cli, ["explain", "fl401"])
     assert result.exit_code == 0

@@ -23,7 +23,7 @@ from linter.formats import FileError, RunResult
 from linter.formats.github import render as render_github
 from linter.formats.junit import render as render_junit
 from linter.formats.text import format_text
-from linter.limits import MAX_PER_CHECK
+from linter.limits import MAX_MESSAGE, MAX_PER_CHECK
 from linter.models import Span
 from linter.sources import InputError, read_source
 from linter.textutil import split_sentences, word_spans
@@ -240,8 +240,8 @@ def test_github_format_cannot_be_forged_by_a_file_name(tmp_path: Path) -> None:
     (tmp_path / "::warning::also.txt").write_text(GOOD)
     result = cli("check", "--grammar", "off", "--format", "github", FORGED, "::warning::also.txt", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "x\\n::error file=README.md,line=1::forged.txt: score 100/100, passed (0 findings)",
-        "./::warning::also.txt: score 100/100, passed (0 findings)",
+        "x\\n::error file=README.md,line=1::forged.txt: score 100/100, passed (0 findings) · thank-you (inferred)",
+        "./::warning::also.txt: score 100/100, passed (0 findings) · thank-you (inferred)",
     ]
     text = cli("check", "--grammar", "off", FORGED, cwd=tmp_path)
     assert text.stdout == "x\\n::error file=README.md,line=1::forged.txt: score 100/100, passed (no findings) · thank-you (inferred), 34 words · grammar: off\n"
@@ -296,13 +296,15 @@ def test_subject_of_punctuation_is_counted_quickly() -> None:
     started = time.perf_counter()
     report = lint_text("Subject: " + "?" * 30_000 + "\n\n" + GOOD, "s.txt", config=OFF)
     assert time.perf_counter() - started < 10
+    doubled = 'doubled punctuation reads as impatient: "'
     assert [(f.code, f.message) for f in report.findings] == [
-        ("FL202", "the subject line is empty; emails without a subject get few replies")
+        ("FL202", "the subject line is empty; emails without a subject get few replies"),
+        ("FL402", doubled + "?" * (MAX_MESSAGE - 1 - len(doubled)) + "…"),  # FL402 reads the subject
     ]
 
 
 def test_harper_skips_long_symbol_runs_and_reports_nothing_about_them() -> None:
-    from linter.grammar.embedded import make_embedded_backend
+    from linter.backends import make_embedded_backend
 
     harper = make_embedded_backend(use_worker=False)
     harper.check("Warm up.")

@@ -87,7 +87,9 @@ async def test_open_edit_hover_and_fix(client: LanguageClient, tmp_path: Path) -
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=7, character=19)))
     assert hover is not None
     value = hover.contents.value  # type: ignore[union-attr]
-    assert value.startswith('**FL402 pressure-language** (error): doubled punctuation reads as impatient: "!!"\n\nGUIDANCE: G10')
+    # The last sentence is FL304's span too, so its finding comes first.
+    assert value.startswith(f"**FL304 no-forward-close** (info): {FORWARD[:-5]}\n\nGUIDANCE: G7\n\n")
+    assert '\n\n---\n\n**FL402 pressure-language** (error): doubled punctuation reads as impatient: "!!"\n\nGUIDANCE: G10' in value
     assert "What it flags" in value and "Why" in value
 
     actions = await client.text_document_code_action_async(types.CodeActionParams(
@@ -96,11 +98,14 @@ async def test_open_edit_hover_and_fix(client: LanguageClient, tmp_path: Path) -
         context=types.CodeActionContext(diagnostics=[])))
     assert actions is not None
     summary = [(a.title, a.is_preferred) for a in actions]  # type: ignore[union-attr]
+    close = "I look forward to hearing from you, and I am happy to send anything else you need."
     assert summary == [
+        (f'FL304: add a forward-looking close ("{close}")', False),
         ('FL402: keep a single "!"', True),
+        ("Ignore FL304 no-forward-close for this draft (front matter)", None),
         ("Ignore FL402 pressure-language for this draft (front matter)", None),
     ]
-    fix = actions[0].edit.changes[uri][0]  # type: ignore[union-attr,index]
+    fix = actions[1].edit.changes[uri][0]  # type: ignore[union-attr,index]
     assert (fix.range.start.line, fix.range.start.character, fix.range.end.character, fix.new_text) == (7, 17, 19, "!")
 
 
@@ -109,7 +114,7 @@ async def test_add_to_vocabulary_relints(client: LanguageClient, tmp_path: Path)
     _, uri = _folder(tmp_path)
     _open(client, uri, DRAFT)
     before = await _diagnostics(client, uri)
-    assert [d[0] for d in before] == ["FL304", "FL101", "FL402", "FL402"]
+    assert [d[0] for d in before] == ["FL101", "FL304", "FL402", "FL402"]
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uri),
         range=types.Range(start=types.Position(line=4, character=18), end=types.Position(line=4, character=18)),
@@ -132,14 +137,13 @@ FORWARD = ("the note ends without a forward-looking close (that you look forward
            "from them, or an offer to send anything they need) [G7]")
 ERROR, WARNING, INFO = 1, 2, 3
 EDITED = [
-    ("FL304", 4, 0, 4, 71, INFO, FORWARD),
+    ("FL304", 7, 0, 7, 19, INFO, FORWARD),
     ("FL402", 7, 13, 7, 17, ERROR, 'presses for speed: "ASAP" [G10]'),
     ("FL402", 7, 17, 7, 19, ERROR, 'doubled punctuation reads as impatient: "!!" [G10]'),
 ]
 OPENED = [
-    EDITED[0],
     ("FL101", 4, 18, 4, 29, ERROR, 'possible misspelling: "oppurtunity" [G2, R1, R5]'),
-    *EDITED[1:],
+    *EDITED,
 ]
 
 

@@ -132,7 +132,7 @@ def test_a_decision_ask_in_the_ps_is_flagged_where_it_stands():
     )
     found = run_check(DECISION, text, context=THANK_YOU)
     assert [(f.code, f.span, f.message) for f in found] == [
-        ("FL401", ask, 'asks outright about the hiring decision: "Have you made a decision yet?"'),
+        ("FL401", ask, 'asks about the hiring decision: "Have you made a decision yet?"'),
     ]
 
 

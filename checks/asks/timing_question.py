@@ -66,7 +66,8 @@ CHECK = Check(
     ),
     example=(
         "Hi Dana,\n\nThank you for meeting with me on Tuesday about the warehouse planning "
-        "role. When do you expect to make your choice?\n\nBest,\nSam"
+        "role. When might I hear about the next stage? Is there a rough timeline for the "
+        "search?\n\nBest,\nSam"
     ),
     instead=(
         "Hi Dana,\n\nThank you for meeting with me on Tuesday about the warehouse planning "

@@ -76,8 +76,8 @@ CHECK = Check(
         "from you.\n\nBest,\nSam"
     ),
     instead=(
-        "Hi Dana,\n\nThank you for meeting with me on Tuesday. Hearing about the reporting "
-        "backlog made me even more excited about the analyst role. I look forward to hearing "
+        "Hi Dana,\n\nThank you for meeting with me on Tuesday. After hearing about the reporting "
+        "backlog, I am even more interested in the analyst role. I look forward to hearing "
         "from you.\n\nBest,\nSam"
     ),
     run_fn=_run,

@@ -400,6 +400,28 @@ def _marks(chunk: str) -> Iterator[str]:
             yield tok  # a proper noun mid-sentence
 
 
+# A pair of nouns names a thing even when each word is common ("the sample
+# tracking system", "enterprise accounts") once its rarer word is below this;
+# "company culture" and "job description" stay ordinary.
+COMPOUND_ZIPF = 4.6
+
+
+def _compounds(lows: list[str]) -> Iterator[str]:
+    """Noun pairs ("tracking system") whose rarer word is below ``COMPOUND_ZIPF``."""
+    for a, b in zip(lows, lows[1:]):
+        if not (a[0].isalpha() and b[0].isalpha()) or a in _STOP or b in _STOP:
+            continue
+        ra, rb = lookup(a), lookup(b)
+        if rb is None or "N" not in rb.pos:
+            continue  # the head is a noun ("system")
+        if ra is not None and not set(ra.pos) & {"N", "V"}:
+            continue  # the modifier is a noun or a verb form ("tracking"), not "new"
+        if ra is not None and "N" not in ra.pos and b.endswith("ing"):
+            continue  # a verb and its gerund object ("enjoyed hearing") name nothing
+        if min(ra.zipf if ra else 0.0, rb.zipf) < COMPOUND_ZIPF:
+            yield f"{a} {b}"
+
+
 def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
     """The first concrete detail in a body sentence that the sentence model
     reads as being about the conversation or the job, or None."""
@@ -409,11 +431,15 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
         if not read(chunk).has("detail", -DETAIL_SLACK):
             continue
         lows = _TOKEN.findall(lower(chunk))
-        for word in itertools.chain(_candidates(lows, generic), _marks(chunk)):
+        for word in itertools.chain(_candidates(lows, generic), _marks(chunk), _compounds(lows)):
             low = word.lower()
             bare = low.rstrip("'’s")
             if known is None:
                 known = _known_names(draft, [text[s.start : s.end] for s in draft.sentences])
+            if " " in low and (
+                all(part in known for part in low.split()) or any(stem(part) in generic for part in low.split())
+            ):
+                continue  # a name or the role title ("data analyst"), or a word the user calls generic
             if low in known or bare in known:
                 continue
             if slots is None:  # capitalised names in a company slot ("at Acme")

@@ -253,8 +253,14 @@ def _finding(check: Check, draft: Draft, issue: GrammarIssue, dialect: str) -> F
     if issue.replacements and issue.replacements[0] != flagged:
         new = issue.replacements[0]
         # Safe for --fix: one clear replacement of a lower-case word (a
-        # capitalised one may be a name the dictionary lacks).
-        safe = issue.category == "spelling" and len(issue.replacements) == 1 and flagged.islower()
+        # capitalised one may be a name the dictionary lacks) that is an
+        # error (a warning is a possible trade word, for the vocabulary).
+        safe = (
+            issue.category == "spelling"
+            and severity == Severity.ERROR
+            and len(issue.replacements) == 1
+            and flagged.islower()
+        )
         fix = Fix(span, new, _fix_description(issue.category, new), safe=safe)
     return check.finding(
         span,

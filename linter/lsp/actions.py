@@ -11,7 +11,9 @@ from linter.lsp.front_matter import add_setting
 from linter.models import Finding
 from linter.positions import LineIndex
 
-__all__ = ["hover_text", "code_actions"]
+__all__ = ["hover_text", "code_actions", "ADD_WORD"]
+
+ADD_WORD = "followup-lint.addToVocabulary"
 
 
 def hover_text(found: Sequence[Finding]) -> str:
@@ -42,8 +44,6 @@ def _newlines(text: str, replacement: str) -> str:
 def code_actions(
     uri: str, text: str, found: Sequence[Finding], vocabulary_file: str | None
 ) -> list[types.CodeAction | types.Command]:
-    from linter.lsp.server import ADD_WORD
-
     from linter.fixes import is_safe
 
     index = LineIndex(text)

@@ -21,13 +21,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from linter import __version__
+from linter.lsp.actions import ADD_WORD
 from linter.lsp.convert import SOURCE, to_diagnostic, to_offset, to_range
 from linter.models import FileReport, Finding
 from linter.positions import LineIndex
 
 __all__ = ["build_server", "ADD_WORD", "DEBOUNCE_MS"]
 
-ADD_WORD = "followup-lint.addToVocabulary"
 DEBOUNCE_MS = 50  # a burst of keystrokes becomes one lint
 
 

@@ -165,23 +165,28 @@ def test_concrete_details_pass(sentence: str):
     assert _run(text) == []
 
 
-@pytest.mark.xfail(
+_MISSED_DETAIL = pytest.mark.xfail(
     strict=True,
-    reason="each names something concrete from the conversation (a backlog, a product, a "
-    "figure, a programme), which a coach would count as a detail; the model reads most of "
-    "them under the detail bar, 'by 30%' is taken for a date and 'to Snowflake' for a "
-    "company name",
+    reason="names something concrete from the conversation (a backlog, a product, a "
+    "programme), which a coach would count as a detail; the model reads it under the "
+    "detail bar, or 'to Snowflake' is taken for a company name",
 )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
-        "You mentioned that the returns backlog doubles every December.",
-        "Our conversation about churned subscribers has stayed with me.",
-        "It was great to learn how the team is migrating its reports to Snowflake.",
+        pytest.param("You mentioned that the returns backlog doubles every December.", marks=_MISSED_DETAIL),
+        pytest.param("Our conversation about churned subscribers has stayed with me.", marks=_MISSED_DETAIL),
+        pytest.param(
+            "It was great to learn how the team is migrating its reports to Snowflake.", marks=_MISSED_DETAIL
+        ),
         "I was impressed that the clinic cut waiting times by 30% last year.",
-        "I would love to help your team reach younger readers with the podcast.",
-        "It was good to see the handheld scanners the team is testing.",
-        "The idea of moving the payroll team onto a four-day week is bold.",
+        pytest.param(
+            "I would love to help your team reach younger readers with the podcast.", marks=_MISSED_DETAIL
+        ),
+        pytest.param("It was good to see the handheld scanners the team is testing.", marks=_MISSED_DETAIL),
+        pytest.param("The idea of moving the payroll team onto a four-day week is bold.", marks=_MISSED_DETAIL),
     ],
 )
 def test_concrete_details_the_model_misses_pass(sentence: str):

@@ -52,8 +52,8 @@ def rows(findings):
     return [(f.code, f.span, f.message, f.severity, f.fix) for f in findings]
 
 
-def spelling_fix(span, new: str) -> Fix:
-    return Fix(span, new, "correct the spelling")
+def spelling_fix(span, new: str, safe: bool = False) -> Fix:
+    return Fix(span, new, "correct the spelling", safe=safe)
 
 
 # -- dialect -------------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_slips_on_common_words_stay_errors(tools):
         ("FL101", intrested, 'possible misspelling: "intrested"', Severity.ERROR,
          spelling_fix(intrested, "interested")),
         ("FL101", oppurtunity, 'possible misspelling: "oppurtunity"', Severity.ERROR,
-         spelling_fix(oppurtunity, "opportunity")),
+         spelling_fix(oppurtunity, "opportunity", safe=True)),
         ("FL101", recieve, 'possible misspelling: "recieve"', Severity.ERROR,
          spelling_fix(recieve, "receive")),
     ]

@@ -57,7 +57,7 @@ def test_american_dialect_flags_a_british_spelling(lt_tools):
          "English spelling; your dialect is American English (en-US)", Severity.ERROR,
          "MORFOLOGIK_RULE_EN_US"),
     ]
-    assert found[0].fix == Fix(colour, "color", "correct the spelling")
+    assert found[0].fix == Fix(colour, "color", "correct the spelling", safe=True)
 
 
 def test_trade_words_warn_and_slips_stay_errors(lt_tools):
