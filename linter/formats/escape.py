@@ -41,6 +41,15 @@ def visible(text: str, keep: str = "\t") -> str:
     return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _spelled(m.group()), text)
 
 
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def decodable(text: str) -> str:
+    """``text`` with each byte a file name could not decode (held as a lone
+    surrogate) spelt ``\\xNN``, so strict UTF-8 output can carry it."""
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
 def safe_line_start(path: str) -> str:
     """``path`` as shown at the start of a log line: ``./`` in front of a
     name that would otherwise start a GitHub workflow command (``::``)."""

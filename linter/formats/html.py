@@ -20,6 +20,7 @@ from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
+from linter.formats.escape import decodable
 
 __all__ = ["render", "highlight", "score_chart", "BAR_LIMIT"]
 
@@ -75,7 +76,7 @@ ol.worst { margin: 0; padding-left: 22px; }
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(decodable(str(text)), quote=True)
 
 
 def _band(score: int) -> str:

@@ -13,6 +13,7 @@ from linter import __version__
 from linter.formats import FileError, RunResult
 from linter.models import FileReport, Finding, Span
 from linter.positions import line_col
+from linter.formats.escape import decodable
 
 __all__ = ["format_json", "report_dict", "SCHEMA_VERSION"]
 
@@ -50,7 +51,7 @@ def _finding(report: FileReport, f: Finding) -> dict[str, Any]:
 
 def report_dict(report: FileReport) -> dict[str, Any]:
     doc: dict[str, Any] = {
-        "path": report.path,
+        "path": decodable(report.path),
         "score": report.score,
         "passed": not report.failed,
         "pass_mark": report.pass_mark,
@@ -76,7 +77,7 @@ def format_json(result: RunResult, indent: int | None = 2) -> str:
         "version": SCHEMA_VERSION,
         "tool": {"name": "followup-lint", "version": __version__},
         "files": [report_dict(r) for r in reports],
-        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "errors": [{"path": decodable(e.path), "message": decodable(e.message)} for e in result.errors],
         "summary": {
             "files": len(result.items),
             "passed": sum(1 for r in reports if not r.failed),

@@ -24,6 +24,7 @@ from linter.check import Check
 from linter.formats import RunResult
 from linter.models import FileReport, Finding, Severity, Span
 from linter.positions import line_col
+from linter.formats.escape import decodable
 
 __all__ = ["render", "sarif_log", "artifact_uri", "SARIF_SCHEMA"]
 
@@ -34,7 +35,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative stays relative (what code
     scanning expects, relative to the checkout), absolute becomes file://."""
-    posix = path.replace(os.sep, "/")
+    posix = decodable(path).replace(os.sep, "/")
     if os.path.isabs(path):
         return "file://" + quote(posix, safe="/")
     return quote(posix, safe="/")
