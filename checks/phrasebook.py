@@ -124,6 +124,13 @@ def compile_phrase(pattern: str, example: str, check: bool = True) -> Phrase:
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
+def _prepared(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` in lower case and its words (the checks ask of one sentence often)."""
+    low = text.lower()
+    return low, frozenset(_TOKEN.findall(low))
+
+
 class PhraseBook:
     """The phrasings of one family, looked up by anchor word."""
 
@@ -137,9 +144,14 @@ class PhraseBook:
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
-        low = text.lower()
+        if not self._index:
+            return []
+        low, words = _prepared(text)
+        hits = words & self._index.keys()
+        if not hits:
+            return []
         found: dict[tuple[int, int], None] = {}
-        for phrase in dict.fromkeys(p for w in set(_TOKEN.findall(low)) & self._index.keys() for p in self._index[w]):
+        for phrase in dict.fromkeys(p for w in hits for p in self._index[w]):
             m = phrase.regex.search(low)
             if m:
                 found[m.span()] = None

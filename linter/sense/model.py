@@ -59,6 +59,13 @@ class _Label:
 class _Tables:
     def __init__(self, folder: Path) -> None:
         self.labels: tuple[_Label, ...] = _read_labels(folder / "ngrams.tsv")
+        self.thresholds = {label.name: label.threshold for label in self.labels}
+        # feature -> ((label index, weight), ...): one look-up per feature
+        index: dict[str, list[tuple[int, float]]] = {}
+        for i, label in enumerate(self.labels):
+            for feature, weight in label.ngrams.items():
+                index.setdefault(feature, []).append((i, weight))
+        self.ngram_weights = {f: tuple(ws) for f, ws in index.items()}
         lines = (folder / "words.tsv").read_text(encoding="utf-8").splitlines()
         self._lines = [line for line in lines if line and not line.startswith("#")]  # sorted
 
@@ -161,13 +168,17 @@ def sense(text: str) -> Sense:
         tokens += row.tokens
         for i, s in enumerate(row.scores):
             totals[i] += s
-    feats = ngram_features(words)
+    if tokens:
+        totals = [t / tokens for t in totals]
+    weights = tables.ngram_weights
+    for f in ngram_features(words):
+        for i, weight in weights.get(f, ()):
+            totals[i] += weight
     probs: dict[str, float] = {}
     for i, label in enumerate(tables.labels):
-        z = label.bias + (totals[i] / tokens if tokens else 0.0)
-        z += sum(label.ngrams.get(f, 0.0) for f in feats)
+        z = label.bias + totals[i]
         probs[label.name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-    return Sense(probs, {label.name: label.threshold for label in tables.labels})
+    return Sense(probs, tables.thresholds)
 
 
 LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect")
