@@ -7,6 +7,7 @@ in a config never silently turns a check off.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -208,12 +209,51 @@ def _check_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
             raise ConfigError(f"{where}unknown key '{key}'{did_you_mean(str(key), allowed)}")
 
 
-def _number(value: Any, where: str, *, integer: bool = False) -> float:
+_HUGE = 1_000_000_000  # above any sensible limit, below any overflow
+
+
+def _shown(value: Any) -> str:
+    """A bad value as quoted in an error: a short prefix, never all of it."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a number too long to show"  # repr of a huge int is slow or refused
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _number(
+    value: Any, where: str, *, integer: bool = False, low: float = 0, high: float = _HUGE
+) -> float:
+    """A finite number in ``low..high``; YAML's .nan and .inf are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"'{where}' must be a number, not {value!r}")
+        raise ConfigError(f"'{where}' must be a number, not {_shown(value)}")
     if integer and not isinstance(value, int):
-        raise ConfigError(f"'{where}' must be a whole number, not {value!r}")
+        raise ConfigError(f"'{where}' must be a whole number, not {_shown(value)}")
+    if not math.isfinite(value):
+        raise ConfigError(f"'{where}' must be a finite number, not {_shown(value)}")
+    if not low <= value <= high:
+        raise ConfigError(f"'{where}' must be between {_bound(low)} and {_bound(high)}, not {_shown(value)}")
     return value
+
+
+def _bound(limit: float) -> str:
+    return f"{int(limit):,}" if limit == int(limit) else f"{limit:g}"
+
+
+def _weights(value: Any, where: str) -> Mapping[Any, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"'{where}' must map names to weights, not {_shown(value)}")
+    return value
+
+
+def _option_range(name: str) -> tuple[float, float]:
+    """A ``max_`` limit is at least 1, a share is a fraction, the rest not negative."""
+    if name.startswith("max_"):
+        return 1, _HUGE
+    if name.endswith("_share"):
+        return 0, 1
+    return 0, _HUGE
 
 
 def _option_value(check: Check, name: str, value: Any) -> Any:
@@ -223,7 +263,8 @@ def _option_value(check: Check, name: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ConfigError(f"'{where}' must be true or false, not {value!r}")
     elif isinstance(default, (int, float)):
-        _number(value, where, integer=isinstance(default, int) and not isinstance(default, bool))
+        low, high = _option_range(name)
+        _number(value, where, integer=isinstance(default, int), low=low, high=high)
     elif isinstance(default, (list, tuple)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"'{where}' must be a list of text")
@@ -319,7 +360,7 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
         _check_keys(score, _SCORE_KEYS, "score: ")
         if "severity_weights" in score:
             weights = dict(DEFAULT_SEVERITY_WEIGHTS)
-            for key, value in (score["severity_weights"] or {}).items():
+            for key, value in _weights(score["severity_weights"], "score.severity_weights").items():
                 try:
                     sev_key = Severity.parse(str(key))
                 except ValueError as exc:
@@ -333,16 +374,18 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
                     _resolve_check(k, checks, "score.check_weights").code: _number(
                         v, f"score.check_weights.{k}"
                     )
-                    for k, v in (score["check_weights"] or {}).items()
+                    for k, v in _weights(score["check_weights"], "score.check_weights").items()
                 },
             }
         if "max_loss_per_check" in score:
-            changes["max_loss_per_check"] = _number(score["max_loss_per_check"], "score.max_loss_per_check")
+            changes["max_loss_per_check"] = _number(
+                score["max_loss_per_check"], "score.max_loss_per_check", high=100
+            )
     if "fail_on" in data:
         changes["fail_on"] = _choice(data["fail_on"], FAIL_ON, "fail_on")
     if "fail_under" in data:
         value = data["fail_under"]
-        changes["fail_under"] = None if value is None else int(_number(value, "fail_under", integer=True))
+        changes["fail_under"] = None if value is None else int(_number(value, "fail_under", integer=True, high=100))
     if "must_have" in data:
         changes["must_have"] = _must_have(data["must_have"], checks)
     if "vocabulary" in data:
@@ -350,7 +393,9 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
     if "dialect" in data:
         changes["dialect"] = _choice(data["dialect"], DIALECTS, "dialect")
     if "grammar" in data:
-        changes["grammar"] = _choice(data["grammar"], GRAMMAR_CHOICES, "grammar")
+        # YAML 1.1 reads an unquoted ``off`` as false: take it as written.
+        grammar = "off" if data["grammar"] is False else data["grammar"]
+        changes["grammar"] = _choice(grammar, GRAMMAR_CHOICES, "grammar")
     if "languagetool" in data:
         lt = data["languagetool"]
         if not isinstance(lt, Mapping):
@@ -361,14 +406,14 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
         if "heap" in lt:
             changes["languagetool_heap"] = str(lt["heap"])
         if "idle_timeout" in lt:
-            changes["languagetool_idle_timeout"] = int(_number(lt["idle_timeout"], "languagetool.idle_timeout", integer=True))
+            changes["languagetool_idle_timeout"] = int(_number(lt["idle_timeout"], "languagetool.idle_timeout", integer=True, low=1))
     if "mode" in data:
         changes["mode"] = _choice(data["mode"], MODES, "mode")
     for key in ("templates", "include", "exclude"):
         if key in data:
             changes[key] = _text_list(data[key], key)
     if "max_bytes" in data:
-        changes["max_bytes"] = int(_number(data["max_bytes"], "max_bytes", integer=True))
+        changes["max_bytes"] = int(_number(data["max_bytes"], "max_bytes", integer=True, low=1))
     if "sender" in data:
         changes["sender"] = _sender(data["sender"])
     if "per_file_ignores" in data:
