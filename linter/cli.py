@@ -70,16 +70,36 @@ def _write_output(text: str, output: str | None, color: bool = False) -> None:
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(output))
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".followup-lint-", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide a CI artifact
+        os.chmod(tmp, _report_mode(output))  # mkstemp's 0600 would hide a CI artifact
         os.replace(tmp, output)  # atomic: never a half-written report
     except OSError as exc:
-        raise Abort(f"{output}: cannot write report: {exc.strerror}") from None
+        if tmp is not None and os.path.lexists(tmp):
+            os.unlink(tmp)  # a full disk leaves no partial file behind
+        raise Abort(f"{output}: cannot write report: {exc.strerror or exc}") from None
+
+
+def _report_mode(output: str) -> int:
+    """An existing report keeps its mode; a new one gets the umask's."""
+    try:
+        return os.stat(output).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _refuse_output_over_input(output: str | None, inputs: Sequence[str | None]) -> None:
+    """``--output`` naming a draft, the config or the context would replace it with the report."""
+    if output is None or not os.path.exists(output):
+        return
+    for name in inputs:
+        if name and name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
+            raise Abort(f"{output}: --output names an input ({name}); the report would overwrite it")
 
 
 def _use_color(choice: bool | str | None, output: str | None) -> bool:
@@ -156,6 +176,7 @@ def check(
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
+    _refuse_output_over_input(output, (*paths, config_path, context_path))
     from linter.command import CheckRequest, decide_service
 
     request = CheckRequest(
