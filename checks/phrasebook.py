@@ -29,6 +29,8 @@ from typing import Any
 
 import yaml
 
+from checks._phrases import prepare
+
 __all__ = ["Phrase", "PhraseBook", "PhraseError", "compile_phrase", "load_books"]
 
 _APOS = "['\u2019]"
@@ -121,16 +123,6 @@ def compile_phrase(pattern: str, example: str, check: bool = True) -> Phrase:
     return phrase
 
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-@lru_cache(maxsize=4096)
-def _prepared(text: str) -> tuple[str, frozenset[str]]:
-    """``text`` in lower case and its words (the checks ask of one sentence often)."""
-    low = text.lower()
-    return low, frozenset(_TOKEN.findall(low))
-
-
 class PhraseBook:
     """The phrasings of one family, looked up by anchor word."""
 
@@ -146,7 +138,7 @@ class PhraseBook:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
         if not self._index:
             return []
-        low, words = _prepared(text)
+        low, words = prepare(text)
         hits = words & self._index.keys()
         if not hits:
             return []

@@ -12,6 +12,7 @@ model (its other clauses are).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from checks._phrases import masked_text, negated
@@ -52,7 +53,6 @@ class Reader:
             sense(part).has(self.label, margin) for part in clauses(text) if not self.denies.matches(part)
         )
 
-
     def said(self, text: str, extra: Iterable[str] = ()) -> bool:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
@@ -69,10 +69,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     return negated(text, start) or negated(text, end, floor=start, words=len(text[start:end].split()))
 
 
+@lru_cache(maxsize=128)
 def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:
-    return _EXTRA_CACHE.get(phrases) or _EXTRA_CACHE.setdefault(
-        phrases, PhraseBook(compile_phrase(p.lower(), p) for p in phrases if isinstance(p, str) and p.strip())
-    )
-
-
-_EXTRA_CACHE: dict[tuple[str, ...], PhraseBook] = {}
+    """The phrasings a user configured (``extra_phrases``), compiled once."""
+    return PhraseBook(compile_phrase(p.lower(), p) for p in phrases if isinstance(p, str) and p.strip())

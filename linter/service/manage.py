@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from linter.service.place import Connection, cache_dir, connect, socket_path
+from linter.grammar.languagetool.state import pid_exists
 from linter.service.protocol import message
 
 __all__ = ["stop_worker", "worker_status"]
@@ -73,12 +74,8 @@ def stop_worker(cache: str | None = None, timeout: float = 5.0) -> int:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not pid_exists(pid):
         return False
-    except PermissionError:
-        return True
     try:  # our own child that exited but was not reaped yet
         done, _ = os.waitpid(pid, os.WNOHANG)
         return done == 0

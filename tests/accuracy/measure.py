@@ -562,16 +562,19 @@ def gate(table: dict[str, Counts], loaded: set[str], min_p: float | None, min_r:
     return failures
 
 
+def word_count_line(items: Sequence[Item], noun: str) -> str:
+    """The engine's body word count against the labelled one."""
+    pairs = [(it.word_count, it.got_word_count) for it in items if it.word_count and it.got_word_count is not None]
+    mae, within = word_count_errors(pairs)
+    return f"Body word count vs label: mean absolute error {fmt(mae, 1)}, within ±10%: {pct(within)} ({len(pairs)} {noun})"
+
+
 def corpus_section(title: str, items: Sequence[Item], loaded: set[str], verbose: bool) -> list[str]:
     out = [f"## {title}: {len(items)} emails", ""]
     rows, _ = check_table(items, loaded)
     out.extend(rows)
     out.append("")
-    wc_pairs = [(it.word_count, it.got_word_count) for it in items
-                if it.word_count and it.got_word_count is not None]
-    mae, within = word_count_errors(wc_pairs)
-    out.append(f"Body word count vs label: mean absolute error {fmt(mae, 1)}, "
-               f"within ±10%: {pct(within)} ({len(wc_pairs)} emails)")
+    out.append(word_count_line(items, "emails"))
     out.append("")
     out.extend(kind_rows(items, "emails"))
     out.append("")
@@ -686,11 +689,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.append("")
         out.extend(rows)
         out.append("")
-        wc_pairs = [(it.word_count, it.got_word_count) for it in items
-                    if it.word_count and it.got_word_count is not None]
-        mae, within = word_count_errors(wc_pairs)
-        out.append(f"Body word count vs label: mean absolute error {fmt(mae, 1)}, "
-                   f"within ±10%: {pct(within)} ({len(wc_pairs)} drafts)")
+        out.append(word_count_line(items, "drafts"))
         out.append("")
         out.extend(kind_rows(items))
         out.append("")
