@@ -1,8 +1,8 @@
 """Shared phrase matching for the content and asks checks.
 
-Everything here is pure. Patterns are compiled once, at import time, or (for
-phrases a user adds through config) once per distinct phrase list through a
-small cache; ``prepare`` memoises the lower-cased words of a sentence so the
+Everything here is pure. Each branch pattern is compiled the first time a
+sentence holds its anchor word, and (for phrases a user adds through config)
+once per distinct phrase list through a small cache; ``prepare`` memoises the lower-cased words of a sentence so the
 checks that read the same draft share that work.
 
 * ``Phrases`` is a list of regex branches, each guarded by anchor words: a

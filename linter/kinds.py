@@ -18,7 +18,7 @@ from linter.sense.kind_model import kind_features, predict_kind
 if TYPE_CHECKING:
     from linter.draft import Draft
 
-__all__ = ["infer_kind", "infer_kind_with_confidence"]
+__all__ = ["infer_kind_with_confidence"]
 
 
 def infer_kind_with_confidence(draft: Draft) -> tuple[str, float]:
@@ -27,6 +27,3 @@ def infer_kind_with_confidence(draft: Draft) -> tuple[str, float]:
     features = kind_features(LABELS, body, read(subject).probs if subject else None, draft.word_count)
     return predict_kind(features)
 
-
-def infer_kind(draft: Draft) -> str:
-    return infer_kind_with_confidence(draft)[0]

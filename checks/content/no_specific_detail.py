@@ -90,7 +90,6 @@ ORDINARY_CAPITAL_ZIPF = 4.0
 # How far below the model's own threshold a sentence holding a rare noun may
 # read as a detail: the noun is evidence too.
 DETAIL_SLACK = 0.1
-_GENERIC: frozenset[str] = frozenset()
 
 
 def _ordinary(low: str, bar: float = ORDINARY_ZIPF) -> bool:
@@ -460,7 +459,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     ):
         return
     extra = options.get("generic_words")
-    generic = _GENERIC | {stem(str(w).lower()) for w in extra} if extra else _GENERIC
+    generic = frozenset(stem(str(w).lower()) for w in extra or ())
     text = masked_text(draft)
     topics = draft.context.topics
     if topics:
