@@ -43,6 +43,7 @@ class LazyGroup(click.Group):
         "watch": ("linter.watch", "watch"),
         "lsp": ("linter.lsp.command", "lsp"),
         "config": ("linter.config_command", "config_command"),
+        "add-word": ("linter.vocabulary_command", "add_word"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
