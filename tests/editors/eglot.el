@@ -3,7 +3,8 @@
 ;; emacs --batch -l tests/editors/eglot.el DRAFT
 ;; Opens DRAFT with `followup-lint lsp' attached through eglot, prints the
 ;; diagnostics, applies the preferred quick fix at the first "!!", prints the
-;; diagnostics again and the fixed line, then shuts the server down.
+;; diagnostics again and the fixed line, adds the misspelt word to the
+;; vocabulary file through the quick fix's command, then shuts the server down.
 ;; run-eglot.sh runs it on a sample draft and compares with eglot.expected.
 
 (require 'eglot)
@@ -73,6 +74,28 @@
   (goto-char (point-min))
   (search-forward "ASAP")
   (princ (format "line now: %s\n" (buffer-substring (line-beginning-position) (line-end-position))))
+  ;; "Add ... to the vocabulary file" at the misspelling: a bare Command.
+  (goto-char (point-min))
+  (search-forward "oppurtunity")
+  (let* ((before (flymake-diagnostics))
+         (server (eglot--current-server-or-lose))
+         (actions (jsonrpc-request
+                   server :textDocument/codeAction
+                   (list :textDocument (eglot--TextDocumentIdentifier)
+                         :range (list :start (eglot--pos-to-lsp-position (1- (point)))
+                                      :end (eglot--pos-to-lsp-position (1- (point))))
+                         :context (list :diagnostics []))))
+         (add (seq-find (lambda (a) (string-match-p "to the vocabulary file" (plist-get a :title)))
+                        actions)))
+    (princ (format "command: %s\n" (plist-get add :title)))
+    (eglot-execute-command server (intern (plist-get add :command)) (plist-get add :arguments))
+    (followup-lint-test--wait
+     (lambda () (flymake-start) (accept-process-output nil 0.1)
+       (not (equal before (flymake-diagnostics))))
+     30))
+  (followup-lint-test--print "after adding the word:")
+  (princ (format "words.txt: %S\n"
+                 (with-temp-buffer (insert-file-contents "words.txt") (buffer-string))))
   (set-buffer-modified-p nil)
   (eglot-shutdown (eglot--current-server-or-lose))
   (princ "server shut down\n"))

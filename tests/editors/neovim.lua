@@ -2,7 +2,8 @@
 --   nvim --headless -u NONE -c "luafile tests/editors/neovim.lua" DRAFT
 -- Attaches `followup-lint lsp` (vim.lsp.start on 0.8+, start_client on 0.7),
 -- prints the diagnostics, applies the preferred quick fix at the first "!!",
--- prints the diagnostics again and the fixed line, then stops the server.
+-- prints the diagnostics again and the fixed line, adds the misspelt word to
+-- the vocabulary file through the quick fix's command, then stops the server.
 -- run-neovim.sh runs it on a sample draft and compares with neovim.expected.
 
 local out = {}
@@ -60,6 +61,26 @@ end
 vim.wait(10000, function() return #vim.diagnostic.get(0) ~= before end, 50)
 show("after the fix:")
 say("line now: " .. vim.fn.getline(row + 1))
+
+-- "Add ... to the vocabulary file" at the misspelling: a bare Command.
+vim.fn.cursor(1, 1)
+row = vim.fn.search("oppurtunity") - 1
+col = vim.fn.col(".") - 1
+params.range = { start = { line = row, character = col }, ["end"] = { line = row, character = col } }
+replies = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000) or {}
+before = #vim.diagnostic.get(0)
+for _, reply in pairs(replies) do
+  for _, action in ipairs(reply.result or {}) do
+    if action.title:find("to the vocabulary file", 1, true) then
+      say("command: " .. action.title)
+      vim.lsp.get_client_by_id(client_id).request("workspace/executeCommand",
+        { command = action.command, arguments = action.arguments }, function() end, 0)
+    end
+  end
+end
+vim.wait(10000, function() return #vim.diagnostic.get(0) ~= before end, 50)
+show("after adding the word:")
+say("words.txt: " .. vim.inspect(table.concat(vim.fn.readfile("words.txt", "b"), "\n")))
 
 vim.lsp.stop_client(client_id)
 local stopped = vim.wait(5000, function() return vim.lsp.client_is_stopped(client_id) end, 50)
