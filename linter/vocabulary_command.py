@@ -14,7 +14,10 @@ __all__ = ["add_word"]
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one.")
 @click.option("--path", "start", default=".", show_default=True, type=click.Path(), help="Find the config as `check` would for this draft or folder.")
 def add_word(words: tuple[str, ...], config_path: str | None, start: str) -> None:
-    """Add WORDS to the vocabulary file of the config (one a line, each once)."""
+    """Add words to the config's vocabulary file.
+
+    Each WORD goes on a line of its own, once; the spelling check accepts it
+    from the next run."""
     from linter.cli import Abort
     from linter.config import ConfigError, append_vocabulary, find_config, load_config, read_vocabulary
     from linter.registry import load_checks
