@@ -119,8 +119,8 @@ def _use_color(choice: bool | str | None, output: str | None) -> bool:
 def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``check`` and ``watch`` share, declared once."""
     options = (
-        click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one."),
-        click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
+        click.option("--config", "config_path", type=click.Path(readable=False), help="Use this config file instead of searching for one."),
+        click.option("--context", "context_path", type=click.Path(readable=False), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
         click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto)."),
         click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="A draft fails on findings at or above this severity, or missing a must-have (default: error; never: findings never fail it)."),
@@ -137,7 +137,7 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's own error
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
 @lint_options

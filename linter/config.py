@@ -495,9 +495,18 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.followup-lint]" in pyproject.read_bytes():
+        if pyproject.is_file() and b"[tool.followup-lint]" in _read_pyproject(pyproject):
             return pyproject
     return None
+
+
+def _read_pyproject(path: Path) -> bytes:
+    """A pyproject.toml's bytes; one we may not read could hold our section,
+    so it is the run's error rather than skipped."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
 
 
 def load_config(path: str | os.PathLike[str], checks: Sequence[Check]) -> Config:

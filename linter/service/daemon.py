@@ -32,6 +32,7 @@ import sys
 import time
 from typing import Any
 
+from linter.service.peer import peer_pid, same_rights
 from linter.service.protocol import CheckCall, CheckReply, message, version_error
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
@@ -97,7 +98,8 @@ _FORWARDED_ENV = ("CI", "NO_COLOR")
 
 def _run_check(call: CheckCall) -> dict[str, Any]:
     """A whole ``followup-lint check`` for a CLI client, with the client's
-    folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
+    folder and FOLLOWUP_LINT_* settings (only for a client with this
+    process's own rights: ``peer``); grammar runs on this process's own
     Harper (``service="none"``), one file after another."""
     import io
     from dataclasses import replace
@@ -146,6 +148,7 @@ class _Worker:
         self.stopping = False
         self.limit = request_limit()
         self.current: tuple[float, socket.socket] | None = None  # the request being served
+        self.peer: int | None = None  # the process id of the client being served
         self.inode = 0
 
     # -- the time limit ------------------------------------------------------
@@ -226,6 +229,9 @@ class _Worker:
                     ],
                 }
             if op == "check":
+                if not same_rights(self.peer):
+                    _log(f"client {self.peer} has other rights than this worker; it lints in its own process")
+                    return {"ok": False, "error": "the client's rights differ from the worker's", "refused": True}
                 return _run_check(CheckCall.from_wire(request))
             if op == "stop":
                 self.stopping = True
@@ -375,6 +381,7 @@ class _Worker:
             if not line.strip():
                 continue
             self.current = (time.monotonic(), conn)
+            self.peer = peer_pid(conn)
             try:
                 reply = self.handle(line)
             finally:
