@@ -18,6 +18,7 @@ _KEY_OF = {
     "check_weights": "score",
     "max_loss_per_check": "score",
     "languagetool_url": "languagetool",
+    "languagetool_allow_remote": "languagetool",
     "languagetool_heap": "languagetool",
     "languagetool_idle_timeout": "languagetool",
 }
