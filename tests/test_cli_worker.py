@@ -192,7 +192,7 @@ def test_the_cache_folder_and_the_worker_log_are_private(env, tmp_path):
 
 
 def test_an_older_log_is_made_private(tmp_path):
-    from linter.private_files import private_log
+    from linter.grammar.private_files import private_log
 
     log = tmp_path / "server.log"
     log.write_text("earlier\n")

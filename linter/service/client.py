@@ -230,7 +230,7 @@ class WorkerBackend:
             fresh = os.path.getsize(log_path) > _MAX_LOG  # keep the log small: start over
         except OSError:
             fresh = False
-        from linter.private_files import private_log
+        from linter.grammar.private_files import private_log
 
         with private_log(log_path, fresh=fresh) as log:
             proc = subprocess.Popen(

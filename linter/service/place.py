@@ -33,7 +33,7 @@ def cache_dir() -> str:
         import platformdirs  # ~3 ms, so only when needed
 
         path = platformdirs.user_cache_dir("followup-lint", appauthor=False)
-    from linter.private_files import private_dir
+    from linter.grammar.private_files import private_dir
 
     private_dir(path)
     return path

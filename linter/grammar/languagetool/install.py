@@ -37,7 +37,7 @@ from linter.grammar.languagetool.errors import (
     MavenNotFound,
 )
 from linter.grammar.languagetool.lockfile import file_lock
-from linter.private_files import private_dir
+from linter.grammar.private_files import private_dir
 from linter.grammar.languagetool.paths import cache_dir
 
 __all__ = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from linter.grammar.base import say_waiting
 from linter.grammar.languagetool.errors import LanguageToolError
-from linter.private_files import private_dir
+from linter.grammar.private_files import private_dir
 
 __all__ = ["LockTimeout", "file_lock"]
 

@@ -48,7 +48,7 @@ from linter.grammar.languagetool.install import (
 )
 from linter.grammar.base import say_waiting
 from linter.grammar.languagetool.lockfile import file_lock
-from linter.private_files import private_log
+from linter.grammar.private_files import private_log
 from linter.grammar.languagetool.state import (
     HOST,
     LAST_USED,

@@ -1,7 +1,9 @@
 """Folders and logs only their owner may read: the cache folder holds the
 warm worker's socket and the logs, which can quote drafts.
 
-Imported by every CLI run (through ``service.place``): standard library only.
+In the grammar package, the lowest layer that writes files, so the
+LanguageTool code and the warm service (``service.place``) share it;
+imported by every CLI run: standard library only.
 """
 
 from __future__ import annotations
