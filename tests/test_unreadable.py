@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,22 +29,23 @@ OK_SUMMARY = "d/ok.txt: score 100/100, passed (no findings) · thank-you (inferr
 FEWER_RIGHTS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 
-def _modes_bind_us(folder: Path) -> bool:
-    probe = folder / "probe"
-    probe.write_text("x")
-    probe.chmod(0)
-    try:
-        probe.read_text()
-    except PermissionError:
-        return True
-    finally:
-        probe.chmod(0o600)
-        probe.unlink()
-    return False
+def _modes_bind_us() -> bool:
+    """Whether a file of mode 000 is closed to this process."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder, "probe")
+        probe.write_text("x")
+        probe.chmod(0)
+        try:
+            probe.read_text()
+        except PermissionError:
+            return True
+        finally:
+            probe.chmod(0o600)
+        return False
 
 
 @pytest.fixture
-def drafts(tmp_path: Path) -> Path:
+def drafts(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "d").mkdir()
     (tmp_path / "d/ok.txt").write_text(GOOD)
     (tmp_path / "d/secret.txt").write_text(GOOD)
@@ -51,8 +54,8 @@ def drafts(tmp_path: Path) -> Path:
     (tmp_path / "d/secret.txt").chmod(0o600)
 
 
-def skip_unless_modes_bind(folder: Path) -> None:
-    if not _modes_bind_us(folder):
+def skip_unless_modes_bind() -> None:
+    if not _modes_bind_us():
         pytest.skip("this user reads files whatever their mode (root): chmod 000 hides nothing")
 
 
@@ -71,7 +74,7 @@ def summaries(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 def test_an_unreadable_draft_named_on_the_command_line_is_its_own_error(drafts: Path) -> None:
-    skip_unless_modes_bind(drafts)
+    skip_unless_modes_bind()
     result = cli("check", "--grammar", "off", "d/secret.txt", "d/ok.txt", cwd=drafts)
     assert result.returncode == 2
     assert result.stderr == "followup-lint: error: d/secret.txt: permission denied\n"
@@ -79,7 +82,7 @@ def test_an_unreadable_draft_named_on_the_command_line_is_its_own_error(drafts: 
 
 
 def test_an_unreadable_config_in_a_subfolder_names_it(drafts: Path) -> None:
-    skip_unless_modes_bind(drafts)
+    skip_unless_modes_bind()
     (drafts / "sub").mkdir()
     (drafts / "sub/a.txt").write_text(GOOD)
     config = drafts / "sub/.followup-lint.yaml"
@@ -92,7 +95,7 @@ def test_an_unreadable_config_in_a_subfolder_names_it(drafts: Path) -> None:
 
 
 def test_an_unreadable_pyproject_is_an_error_not_a_crash(drafts: Path) -> None:
-    skip_unless_modes_bind(drafts)
+    skip_unless_modes_bind()
     (drafts / "p").mkdir()
     (drafts / "p/a.txt").write_text(GOOD)
     pyproject = drafts / "p/pyproject.toml"
@@ -105,7 +108,7 @@ def test_an_unreadable_pyproject_is_an_error_not_a_crash(drafts: Path) -> None:
 
 
 def test_an_unreadable_config_file_given_with_config_is_one_line(drafts: Path) -> None:
-    skip_unless_modes_bind(drafts)
+    skip_unless_modes_bind()
     (drafts / "c.yaml").write_text("grammar: off\n")
     (drafts / "c.yaml").chmod(0)
     result = cli("check", "--config", "c.yaml", "d/ok.txt", cwd=drafts)
@@ -115,7 +118,7 @@ def test_an_unreadable_config_file_given_with_config_is_one_line(drafts: Path) -
 
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("setpriv") is None
-    or not os.path.isdir("/proc/self") or _modes_bind_us(Path(os.environ.get("TMPDIR", "/tmp"))),
+    or not os.path.isdir("/proc/self") or _modes_bind_us(),
     reason="needs root and setpriv to run a client with fewer rights than the worker",
 )
 def test_the_worker_does_not_read_for_a_client_with_fewer_rights(drafts: Path) -> None:
