@@ -38,7 +38,13 @@ def languagetool_backend(url_option: str | None, config: Config | None, *, start
     from linter.grammar.languagetool.client import LanguageToolBackend
     from linter.grammar.languagetool.resolve import resolve_languagetool
 
-    url = resolve_languagetool(url_option, config.languagetool_url if config else None, start=start)
+    url = resolve_languagetool(
+        url_option,
+        config.languagetool_url if config else None,
+        start=start,
+        config_source=config.source if config else None,
+        allow_remote=config.languagetool_allow_remote if config else False,
+    )
     return LanguageToolBackend(url) if url else None
 
 
@@ -50,10 +56,12 @@ def choose_backend(
     if choice == "embedded":
         
         return make_embedded_backend(use_worker)
-    from linter.grammar.languagetool.errors import LanguageToolError
+    from linter.grammar.languagetool.errors import LanguageToolError, RemoteRefused
 
     try:
         backend = languagetool_backend(url_option, config, start=choice == "languagetool")
+    except RemoteRefused:
+        raise  # the config's own error, for the drafts it applies to
     except LanguageToolError as exc:
         raise GrammarUnavailable(str(exc)) from None
     if backend is not None:

@@ -94,13 +94,36 @@ def _report_mode(output: str) -> int:
         return 0o666 & ~umask
 
 
-def _refuse_output_over_input(output: str | None, inputs: Sequence[str | None]) -> None:
-    """``--output`` naming a draft, the config or the context would replace it with the report."""
+def _refuse_output_over_input(
+    output: str | None, paths: Sequence[str], config_path: str | None, context_path: str | None
+) -> None:
+    """``--output`` naming a draft (given, or found in a folder given), the
+    config or the context would replace it with the report."""
     if output is None or not os.path.exists(output):
         return
-    for name in inputs:
+    for name in (*paths, config_path, context_path):
         if name and name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
             raise Abort(f"{output}: --output names an input ({name}); the report would overwrite it")
+    for name in paths:
+        if name != "-" and os.path.isdir(name) and _walk_finds(name, output, config_path):
+            raise Abort(f"{output}: --output names a draft in the input folder {name}; the report would overwrite it")
+
+
+def _walk_finds(folder: str, output: str, config_path: str | None) -> bool:
+    """Whether linting ``folder`` reads ``output``, by the include and exclude
+    globs of its config (the defaults when that config is unreadable)."""
+    from linter.config import Config, ConfigError, find_config, load_config
+    from linter.registry import load_checks
+    from linter.sources import walk_would_find
+
+    if not walk_would_find(folder, output, ("*",), ()):
+        return False  # not under it at all: no config to read
+    try:
+        source = config_path or find_config(folder)
+        config = load_config(source, load_checks()) if source else Config.default()
+    except (ConfigError, OSError):
+        config = Config.default()
+    return walk_would_find(folder, output, config.include, config.exclude)
 
 
 def _use_color(choice: bool | str | None, output: str | None) -> bool:
@@ -120,8 +143,8 @@ def _use_color(choice: bool | str | None, output: str | None) -> bool:
 def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``check`` and ``watch`` share, declared once."""
     options = (
-        click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching for one."),
-        click.option("--context", "context_path", type=click.Path(), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
+        click.option("--config", "config_path", type=click.Path(readable=False), help="Use this config file instead of searching for one."),
+        click.option("--context", "context_path", type=click.Path(readable=False), help="YAML file with the interview context (company, interviewer, topics, dates, kind)."),
         click.option("--grammar", type=GRAMMAR, help="Grammar backend (default: config, else auto)."),
         click.option("--languagetool", "languagetool_url", metavar="URL", help="Use the LanguageTool server at URL."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="A draft fails on findings at or above this severity, or missing a must-have (default: error; never: findings never fail it)."),
@@ -138,7 +161,7 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's own error
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
 @lint_options
@@ -177,7 +200,7 @@ def check(
     """
     if not paths and sys.stdin.isatty():
         raise Abort("no input: give a file or folder, or pipe a draft into 'followup-lint check -'")
-    _refuse_output_over_input(output, (*paths, config_path, context_path))
+    _refuse_output_over_input(output, paths, config_path, context_path)
     from linter.command import CheckRequest, decide_service
 
     request = CheckRequest(

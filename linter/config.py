@@ -71,7 +71,7 @@ _TOP_KEYS = (
 )
 _SENDER_KEYS = ("name", "email", "phone", "linkedin")
 _SCORE_KEYS = ("severity_weights", "check_weights", "max_loss_per_check")
-_LT_KEYS = ("url", "heap", "idle_timeout")
+_LT_KEYS = ("url", "allow_remote", "heap", "idle_timeout")
 
 
 class ConfigError(ValueError):
@@ -102,6 +102,7 @@ class Config:
     dialect: str | None = None  # English dialect for spelling; None: the check's default
     grammar: str = "auto"
     languagetool_url: str | None = None
+    languagetool_allow_remote: bool = False  # the url may be off this machine
     languagetool_heap: str = "512m"
     languagetool_idle_timeout: int = 1800
     mode: str = "draft"
@@ -399,10 +400,14 @@ def parse_config(data: Any, checks: Sequence[Check], source: str | None = None) 
     if "languagetool" in data:
         lt = data["languagetool"]
         if not isinstance(lt, Mapping):
-            raise ConfigError("'languagetool' must be a mapping (url, heap, idle_timeout)")
+            raise ConfigError("'languagetool' must be a mapping (url, allow_remote, heap, idle_timeout)")
         _check_keys(lt, _LT_KEYS, "languagetool: ")
         if "url" in lt:
             changes["languagetool_url"] = str(lt["url"])
+        if "allow_remote" in lt:
+            if not isinstance(lt["allow_remote"], bool):
+                raise ConfigError("'languagetool.allow_remote' must be true or false")
+            changes["languagetool_allow_remote"] = lt["allow_remote"]
         if "heap" in lt:
             changes["languagetool_heap"] = str(lt["heap"])
         if "idle_timeout" in lt:
@@ -495,9 +500,18 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.followup-lint]" in pyproject.read_bytes():
+        if pyproject.is_file() and b"[tool.followup-lint]" in _read_pyproject(pyproject):
             return pyproject
     return None
+
+
+def _read_pyproject(path: Path) -> bytes:
+    """A pyproject.toml's bytes; one we may not read could hold our section,
+    so it is the run's error rather than skipped."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
 
 
 def load_config(path: str | os.PathLike[str], checks: Sequence[Check]) -> Config:

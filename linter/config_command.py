@@ -18,6 +18,7 @@ _KEY_OF = {
     "check_weights": "score",
     "max_loss_per_check": "score",
     "languagetool_url": "languagetool",
+    "languagetool_allow_remote": "languagetool",
     "languagetool_heap": "languagetool",
     "languagetool_idle_timeout": "languagetool",
 }
@@ -42,8 +43,8 @@ def config_command(path: str, config_path: str | None) -> None:
     from linter.config import Config, ConfigError, find_config, load_config
     from linter.registry import load_checks
 
-    found = config_path or find_config(path)
     try:
+        found = config_path or find_config(path)
         config = load_config(found, load_checks()) if found else Config.default()
     except ConfigError as exc:
         raise Abort(str(exc)) from None

@@ -188,6 +188,7 @@ class Linter:
         from linter.draft import DraftError
         from linter.formats import FileError
         from linter.grammar.base import GrammarUnavailable
+        from linter.grammar.languagetool.errors import RemoteRefused
 
         if config.mode == "draft" and _is_template(source.path, config):
             config = config.with_mode("template")
@@ -206,7 +207,7 @@ class Linter:
                 raw=source.raw,
                 origin=source.origin,
             )
-        except DraftError as exc:
+        except (DraftError, RemoteRefused) as exc:
             return FileError(source.path, str(exc))
         except GrammarUnavailable as exc:
             raise RunAborted(f"{source.path}: grammar backend unavailable: {exc}") from None

@@ -34,6 +34,7 @@ __all__ = [
     "Source",
     "InputError",
     "discover",
+    "walk_would_find",
     "read_source",
     "open_regular",
     "decode_bytes",
@@ -324,6 +325,22 @@ def discover(
                 yield path
             continue
         yield from _walk(path, include, exclude, respect_gitignore, seen)
+
+
+def walk_would_find(root: str, path: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a walk of folder ``root`` lists the file named ``path`` (by its
+    own name: a symlink is the entry, not its target), ``.gitignore`` aside."""
+    here = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    rel = os.path.relpath(here, os.path.realpath(root))
+    parts = rel.split(os.sep)
+    if os.pardir in parts[:1] or rel == os.curdir:
+        return False
+    for depth in range(1, len(parts)):
+        folder = parts[depth - 1]
+        if folder in _SKIP_DIRS or _matches(exclude, "/".join(parts[:depth]), folder):
+            return False
+    posix = "/".join(parts)
+    return _matches(include, posix, parts[-1]) and not _matches(exclude, posix, parts[-1])
 
 
 def _first_time(path: str, seen: set[str]) -> bool:

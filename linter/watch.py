@@ -16,12 +16,15 @@ Editors save in different ways and each must come out as one report:
 writing in place (modify + close), writing a temporary file and renaming it
 over the draft (the rename's destination is the draft), deleting and
 re-creating it. A file that is empty or not valid UTF-8 when we read it is
-usually half-written: it is read again after ``RETRY`` seconds and only then
-reported as it is. An event that did not change the file (same inode, size
+usually half-written: it is read again after the debounce (at least
+``RETRY`` seconds), and reported as it is only once two reads that far
+apart find it unchanged. An event that did not change the file (same inode, size
 and modification time as the last lint) is ignored, so our own reads and
 editors' metadata updates cause no re-lint. A new file under a watched
 folder is linted when the folder's include/exclude globs and .gitignore
-admit it; a deleted one is reported as deleted and dropped. When a config
+admit it; a deleted one is reported as deleted and dropped. A watched
+folder that is renamed or removed is one error line, and no longer watched;
+when nothing watched is left, the watcher exits with status 2. When a config
 file changes, configs are read again and every draft is re-linted.
 
 Output. ``--format text`` on a terminal clears the screen and redraws every
@@ -63,7 +66,8 @@ if TYPE_CHECKING:
 
 __all__ = ["watch", "Watcher", "RETRY"]
 
-RETRY = 0.15  # seconds before reading an empty or undecodable file again
+RETRY = 0.15  # least seconds before reading an empty or undecodable file again
+_MAX_REREADS = 20  # of a file that keeps changing and keeps reading empty or broken
 _CONFIG_FILES = (".followup-lint.yaml", ".followup-lint.yml", "pyproject.toml")
 _CLEAR = "\x1b[H\x1b[2J\x1b[3J"
 
@@ -72,12 +76,18 @@ class _Stop(Exception):
     """SIGTERM, turned into a clean exit."""
 
 
+class _NothingLeft(Exception):
+    """Every watched folder was renamed or removed."""
+
+
 @dataclass
 class _Root:
     """A path given on the command line."""
 
     path: str  # as given
     folder: bool
+    identity: tuple[int, int] | None = None  # a folder's (device, inode) at start
+    gone: bool = False
 
 
 class Watcher:
@@ -95,7 +105,7 @@ class Watcher:
         interactive: bool | None = None,
     ) -> None:
         self.linter = linter
-        self.roots = [_Root(p, os.path.isdir(p)) for p in paths]
+        self.roots = [_Root(p, os.path.isdir(p), _identity(p)) for p in paths]
         self.fmt = fmt
         self.color = color
         self.debounce = debounce
@@ -105,7 +115,7 @@ class Watcher:
         self.latest: dict[str, FileReport | FileError] = {}  # absolute path -> latest result
         self.stamps: dict[str, tuple[int, int, int]] = {}  # absolute path -> (inode, size, mtime)
         self.pending: dict[str, float] = {}  # absolute path -> when it is due
-        self.retries: dict[str, int] = {}
+        self.retries: dict[str, tuple[int, tuple[int, int, int]]] = {}  # path -> (rereads, stamp read)
         self.reload = False
         self.cond = threading.Condition()
         self.status = ""
@@ -163,6 +173,7 @@ class Watcher:
     def _next_batch(self) -> tuple[list[str], bool]:
         with self.cond:
             while True:
+                self._check_roots()
                 now = time.monotonic()
                 due = [p for p, t in self.pending.items() if t <= now]
                 reload = self.reload and not any(t > now for t in self.pending.values())
@@ -173,6 +184,28 @@ class Watcher:
                     return due, reload
                 wait = min(self.pending.values()) - now if self.pending else 0.5
                 self.cond.wait(min(max(wait, 0.001), 0.5))  # short waits keep Ctrl-C prompt
+
+    def _check_roots(self) -> None:
+        """A watched folder renamed or removed: say so once and drop its
+        drafts (the observer would follow the folder under its new name,
+        with paths that no longer exist)."""
+        for root in self.roots:
+            if root.gone or not root.folder or _identity(root.path) == root.identity:
+                continue
+            root.gone = True
+            base = os.path.abspath(root.path) + os.sep
+            for path in [p for p in self.known if p.startswith(base)]:
+                self.known.pop(path)
+                self.latest.pop(path, None)
+                self.stamps.pop(path, None)
+            for path in [p for p in self.pending if p.startswith(base)]:
+                del self.pending[path]
+            self._emit_error(root.path, "the watched folder was renamed or removed; no longer watching it")
+            if self.interactive and self.fmt == "text":
+                self.status = f"{visible(root.path)} was renamed or removed"
+                self._redraw()
+        if all(r.gone for r in self.roots):
+            raise _NothingLeft
 
     def _handle(self, path: str) -> None:
         if path in self.known:
@@ -271,13 +304,8 @@ class Watcher:
             return
         source = read_source(shown, max_bytes=config.max_bytes)
         if isinstance(source, InputError) or _ends_mid_character(path, stamp[1]):
-            tries = self.retries.get(path, 0)
-            if tries < 1 and os.path.exists(path):  # maybe half-written: look again shortly
-                self.retries[path] = tries + 1
-                with self.cond:
-                    self.pending[path] = time.monotonic() + RETRY
+            if self._may_be_mid_save(path, stamp):
                 return
-            self.retries.pop(path, None)
             if isinstance(source, InputError):
                 self.stamps[path] = stamp
                 self._show(path, FileError(shown, source.message), started)
@@ -293,6 +321,18 @@ class Watcher:
                 raise
             result = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
         self._show(path, result, started)
+
+    def _may_be_mid_save(self, path: str, stamp: tuple[int, int, int]) -> bool:
+        """For a file read empty or broken: true, with a re-read after the
+        debounce, unless the last read found it the same (a save is over)."""
+        rereads, before = self.retries.get(path, (0, None))
+        if before == stamp or rereads >= _MAX_REREADS or not os.path.exists(path):
+            self.retries.pop(path, None)
+            return False
+        self.retries[path] = (rereads + 1, stamp)
+        with self.cond:
+            self.pending[path] = time.monotonic() + max(self.debounce, RETRY)
+        return True
 
     # -- output -----------------------------------------------------------------
     def _show(self, path: str, result: FileReport | FileError, started: float) -> None:
@@ -365,6 +405,14 @@ def _ends_mid_character(path: str, size: int) -> bool:
             return (2 if byte < 0xE0 else 3 if byte < 0xF0 else 4) > back
         return False
     return False
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _schedule(observer: Any, watcher: Watcher) -> None:
@@ -448,6 +496,7 @@ def watch(
 
     from watchdog.observers import Observer
 
+    status = 0
     watcher = Watcher(linter, paths, fmt=fmt, color=fmt == "text" and _use_color(color, None), debounce=debounce / 1000)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
@@ -463,6 +512,8 @@ def watch(
         watcher.run_forever()
     except (KeyboardInterrupt, _Stop):
         pass
+    except _NothingLeft:
+        status = 2
     except BrokenPipeError:  # the editor closed our output: nothing left to do
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -473,4 +524,4 @@ def watch(
         signal.signal(signal.SIGTERM, previous)
         observer.stop()
         observer.join(timeout=2)
-    sys.exit(0)
+    sys.exit(status)

@@ -116,3 +116,29 @@ def test_output_naming_the_config_is_refused(runner, tmp_path):
         "followup-lint: error: lint.yaml: --output names an input (lint.yaml); the report would overwrite it"
     ]
     assert (tmp_path / "lint.yaml").read_text() == "fail_under: 50\n"
+
+
+@pytest.mark.parametrize("output", ["drafts/b.txt", "drafts/deep/c.md", "drafts/../drafts/b.txt"])
+def test_output_naming_a_draft_inside_an_input_folder_is_refused(runner, tmp_path, output):
+    (tmp_path / "drafts/deep").mkdir(parents=True)
+    (tmp_path / "drafts/b.txt").write_text(GOOD)
+    (tmp_path / "drafts/deep/c.md").write_text(GOOD)
+    result = invoke(runner, "--output", output, "drafts")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"followup-lint: error: {output}: --output names a draft in the input folder drafts; the report would overwrite it"
+    ]
+    assert result.stdout == ""
+    assert (tmp_path / "drafts/b.txt").read_text() == GOOD
+    assert (tmp_path / "drafts/deep/c.md").read_text() == GOOD
+
+
+def test_output_inside_an_input_folder_that_the_walk_skips_is_written(runner, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts/a.txt").write_text(GOOD)
+    (tmp_path / "drafts/report.html").write_text("old report")
+    (tmp_path / "drafts/report.txt").write_text("old report")
+    (tmp_path / ".followup-lint.yaml").write_text("exclude: ['report.txt']\n")
+    for output in ("drafts/report.html", "drafts/report.txt"):
+        assert invoke(runner, "--output", output, "drafts").exit_code == 0
+        assert (tmp_path / output).read_text().startswith("drafts/a.txt: score 100/100")

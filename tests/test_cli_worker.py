@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,60 @@ def test_grammar_off_in_the_config_starts_nothing(env, tmp_path):
     assert (result.returncode, result.stderr) == (1, "")
     assert "grammar: off" in result.stdout
     assert run(["worker", "status"], env).returncode == 1
+
+
+def _worker_pid(env):
+    status = run(["worker", "status"], env)
+    assert status.returncode == 0, status.stdout
+    return int(status.stdout.split("pid ")[1].split(",")[0])
+
+
+def _exits_within(pid, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_a_worker_whose_socket_file_is_gone_exits(env, how):
+    assert run(["check", "--grammar", "embedded", str(EXAMPLE)], env).returncode == 1  # starts it
+    pid = _worker_pid(env)
+    path = _socket_of(env)
+    os.unlink(path)
+    if how == "replaced":
+        with open(path, "w"):
+            pass
+    try:
+        assert _exits_within(pid, 10)
+    finally:
+        if how == "replaced":
+            os.unlink(path)
+    log = Path(env["FOLLOWUP_LINT_CACHE"], "worker.log").read_text()
+    assert f"the socket file {path} was removed or replaced; exiting" in log
+
+
+def test_the_cache_folder_and_the_worker_log_are_private(env, tmp_path):
+    env = dict(env, FOLLOWUP_LINT_CACHE=str(tmp_path / "new/cache"))
+    try:
+        assert run(["check", "--grammar", "embedded", str(EXAMPLE)], env).returncode == 1
+    finally:
+        run(["worker", "stop"], env)
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "new/cache").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "new/cache/worker.log").stat().st_mode & 0o777 == 0o600
+
+
+def test_an_older_log_is_made_private(tmp_path):
+    from linter.grammar.private_files import private_log
+
+    log = tmp_path / "server.log"
+    log.write_text("earlier\n")
+    log.chmod(0o644)
+    with private_log(log) as handle:
+        handle.write(b"later\n")
+    assert (log.stat().st_mode & 0o777, log.read_text()) == (0o600, "earlier\nlater\n")

@@ -411,3 +411,65 @@ def test_draft_replaced_by_a_named_pipe_is_an_error_and_watching_goes_on(drafts:
     assert w.next() == {"event": "error", "path": "drafts/a.txt", "message": "not a regular file (a named pipe)"}
     save_atomically(drafts / "a.txt", SHORT)
     assert w.next() == expected(drafts, "a.txt")
+
+
+def test_a_save_caught_empty_twice_is_never_reported_empty(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two quick in-place saves, each read just after it truncated the file:
+    the watcher waits for the file to settle instead of saying ``empty draft``."""
+    import io
+
+    from linter.watch import Watcher
+
+    monkeypatch.chdir(drafts.parent)
+    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    out = io.StringIO()
+    watcher = Watcher(linter, ["drafts"], fmt="json", out=out, interactive=False)
+    watcher.start()
+    path = drafts / "a.txt"
+    for _ in range(2):
+        path.write_bytes(b"")  # a save has truncated the draft...
+        watcher._handle(str(path))  # ...and the watcher reads it then
+        assert str(path) in watcher.pending  # to be read again after the debounce
+        time.sleep(0.02)  # the next truncation carries a later time
+    path.write_text(LONGER, encoding="utf-8")
+    watcher._handle(str(path))
+    events = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(e["event"], e["path"]) for e in events[2:]] == [("report", "drafts/a.txt")]
+    assert events[-1] == expected(drafts, "a.txt")
+
+
+@pytest.mark.parametrize("how", ["renamed", "removed"])
+def test_a_watched_folder_renamed_or_removed_is_one_error_and_the_watcher_exits(
+    drafts: Path, watch: Any, how: str
+) -> None:
+    import shutil
+
+    w = watch("drafts", "--format", "json")
+    started(w, drafts, "a.txt", "b.md")
+    if how == "renamed":
+        os.rename(drafts, drafts.with_name("sent"))
+    else:
+        shutil.rmtree(drafts)
+    assert w.next() == {
+        "event": "error", "path": "drafts", "message": "the watched folder was renamed or removed; no longer watching it"
+    }
+    assert w.proc.wait(timeout=10) == 2
+    w.quiet()
+
+
+def test_a_watched_folder_gone_leaves_the_other_watched(drafts: Path, watch: Any) -> None:
+    other = drafts.parent / "other"
+    other.mkdir()
+    (other / "c.txt").write_text(SHORT, encoding="utf-8")
+    w = watch("drafts", "other", "--format", "json")
+    for name in ("a.txt", "b.md"):
+        assert w.next() == expected(drafts, name)
+    assert w.next()["path"] == "other/c.txt"
+    assert w.next() == {"event": "ready", "files": 3}
+    os.rename(drafts, drafts.with_name("sent"))
+    assert w.next() == {
+        "event": "error", "path": "drafts", "message": "the watched folder was renamed or removed; no longer watching it"
+    }
+    (other / "c.txt").write_text(LONGER, encoding="utf-8")
+    event = w.next()
+    assert (event["event"], event["path"], event["word_count"]) == ("report", "other/c.txt", 19)

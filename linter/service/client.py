@@ -230,7 +230,9 @@ class WorkerBackend:
             fresh = os.path.getsize(log_path) > _MAX_LOG  # keep the log small: start over
         except OSError:
             fresh = False
-        with open(log_path, "wb" if fresh else "ab") as log:
+        from linter.grammar.private_files import private_log
+
+        with private_log(log_path, fresh=fresh) as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "linter.service.daemon", path],
                 stdin=subprocess.DEVNULL,

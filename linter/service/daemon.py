@@ -15,7 +15,8 @@ has come for a second it returns freed heap to the OS, and if it has
 grown 32 MB past its start-up size it first drops Harper's per-text cache
 (~40 ms), so it stays near 150 MB instead of climbing to ~260 MB. It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
-``stop`` or SIGTERM, and removes its socket file on the way out.
+``stop`` or SIGTERM, or when its socket file is removed or replaced (no
+client can reach it then), and removes its socket file on the way out.
 
 Over 300 lines on purpose: the process's life (bind, serve, time limit,
 retire older services, shed memory) is one concern, read in one place.
@@ -32,6 +33,7 @@ import sys
 import time
 from typing import Any
 
+from linter.service.peer import peer_pid, same_rights
 from linter.service.protocol import CheckCall, CheckReply, message, version_error
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
@@ -40,6 +42,7 @@ DEFAULT_IDLE = 900.0
 DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
 _MAX_LINE = 8 * 1024 * 1024  # a draft is a few KB; refuse anything absurd
 _SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
+SOCKET_CHECK = 2.0  # seconds between checks that the socket file is still this worker's
 
 
 def idle_timeout() -> float:
@@ -97,7 +100,8 @@ _FORWARDED_ENV = ("CI", "NO_COLOR")
 
 def _run_check(call: CheckCall) -> dict[str, Any]:
     """A whole ``followup-lint check`` for a CLI client, with the client's
-    folder and FOLLOWUP_LINT_* settings; grammar runs on this process's own
+    folder and FOLLOWUP_LINT_* settings (only for a client with this
+    process's own rights: ``peer``); grammar runs on this process's own
     Harper (``service="none"``), one file after another."""
     import io
     from dataclasses import replace
@@ -146,6 +150,7 @@ class _Worker:
         self.stopping = False
         self.limit = request_limit()
         self.current: tuple[float, socket.socket] | None = None  # the request being served
+        self.peer: int | None = None  # the process id of the client being served
         self.inode = 0
 
     # -- the time limit ------------------------------------------------------
@@ -226,6 +231,9 @@ class _Worker:
                     ],
                 }
             if op == "check":
+                if not same_rights(self.peer):
+                    _log(f"client {self.peer} has other rights than this worker; it lints in its own process")
+                    return {"ok": False, "error": "the client's rights differ from the worker's", "refused": True}
                 return _run_check(CheckCall.from_wire(request))
             if op == "stop":
                 self.stopping = True
@@ -272,11 +280,15 @@ class _Worker:
         selector = selectors.DefaultSelector()
         selector.register(listener, selectors.EVENT_READ, None)
         buffers: dict[socket.socket, bytearray] = {}
-        last = time.monotonic()
+        last = checked = time.monotonic()
         trimmed = True
         try:
             while not self.stopping:
                 events = selector.select(timeout=min(1.0, self.idle / 4))
+                if time.monotonic() - checked >= SOCKET_CHECK:
+                    checked = time.monotonic()
+                    if not self._still_ours(inode):
+                        break
                 if not events:
                     if time.monotonic() - last >= self.idle:
                         _log(f"idle for {self.idle:g} s; exiting")
@@ -317,6 +329,17 @@ class _Worker:
                 conn.close()
             listener.close()
             selector.close()
+
+    def _still_ours(self, inode: int) -> bool:
+        """Whether the socket file is still the one this worker bound. Removed
+        or replaced, no client can reach this worker again: it exits."""
+        try:
+            if os.stat(self.path).st_ino == inode:
+                return True
+        except OSError:
+            pass
+        _log(f"the socket file {self.path} was removed or replaced; exiting")
+        return False
 
     def _retire_superseded(self) -> None:
         """Stop the workers this one replaces: same interpreter, same code
@@ -375,6 +398,7 @@ class _Worker:
             if not line.strip():
                 continue
             self.current = (time.monotonic(), conn)
+            self.peer = peer_pid(conn)
             try:
                 reply = self.handle(line)
             finally:

@@ -27,13 +27,15 @@ class RefusedSocket(OSError):
 
 
 def cache_dir() -> str:
-    """``FOLLOWUP_LINT_CACHE`` or the user cache folder; created if missing."""
+    """``FOLLOWUP_LINT_CACHE`` or the user cache folder; created (owner-only) if missing."""
     path = os.environ.get("FOLLOWUP_LINT_CACHE", "").strip()
     if not path:
         import platformdirs  # ~3 ms, so only when needed
 
         path = platformdirs.user_cache_dir("followup-lint", appauthor=False)
-    os.makedirs(path, exist_ok=True)
+    from linter.grammar.private_files import private_dir
+
+    private_dir(path)
     return path
 
 

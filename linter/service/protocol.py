@@ -9,7 +9,9 @@ answers ``{"ok": false, "error": ...}`` instead of guessing. Replies carry
     ping             -> pid, rss, requests served, ... (``worker status``)
     grammar  text    -> issues (Harper's, as ``GrammarIssue`` fields)
     grade    text    -> grade (Coleman-Liau)
-    check    CheckCall -> CheckReply (a whole ``followup-lint check``)
+    check    CheckCall -> CheckReply (a whole ``followup-lint check``); refused
+                        (``refused``) to a client whose rights differ from the
+                        service's (``peer``): that client lints in its own process
     stop             -> ok, then the service exits
 """
 

@@ -34,7 +34,7 @@ def only_issue(backend: LanguageToolBackend, draft: str) -> tuple[GrammarIssue, 
 def test_is_a_grammar_backend(backend: LanguageToolBackend,
                               lt_installation: Installation) -> None:
     assert isinstance(backend, GrammarBackend)
-    assert backend.name == f"languagetool {lt_installation.version}"
+    assert backend.name == f"languagetool {lt_installation.version} at 127.0.0.1"
 
 
 def test_misspelling(backend: LanguageToolBackend) -> None:

@@ -17,8 +17,8 @@ def test_option_then_env_then_config(tmp_path: Path) -> None:
                                 cache=tmp_path) == "http://opt:1"
     assert resolve_languagetool(None, "http://cfg:1", env,
                                 cache=tmp_path) == "http://env:1"
-    assert resolve_languagetool(None, "http://cfg:1", {},
-                                cache=tmp_path) == "http://cfg:1"
+    assert resolve_languagetool(None, "http://cfg:1", {}, cache=tmp_path,
+                                allow_remote=True) == "http://cfg:1"
 
 
 def test_nothing_available_is_none(tmp_path: Path) -> None:

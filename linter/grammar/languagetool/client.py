@@ -65,7 +65,7 @@ class LanguageToolBackend:
     def name(self) -> str:
         if self._version is None:
             self._request("")  # any check reports the server's version
-        return f"languagetool {self._version}"
+        return f"languagetool {self._version} at {self._host}"  # where the text went
 
     def check(self, text: str, dialect: str = "any") -> list[GrammarIssue]:
         if not text.strip():

@@ -13,6 +13,7 @@ __all__ = [
     "InstallFailed",
     "NotInstalled",
     "ServerFailed",
+    "RemoteRefused",
 ]
 
 
@@ -38,3 +39,7 @@ class NotInstalled(LanguageToolError):
 
 class ServerFailed(LanguageToolError):
     """The server process died or never became healthy."""
+
+
+class RemoteRefused(LanguageToolError):
+    """A config file names a server off this machine without opting in."""

@@ -37,6 +37,7 @@ from linter.grammar.languagetool.errors import (
     MavenNotFound,
 )
 from linter.grammar.languagetool.lockfile import file_lock
+from linter.grammar.private_files import private_dir
 from linter.grammar.languagetool.paths import cache_dir
 
 __all__ = [
@@ -261,7 +262,7 @@ def install(cache: Path | None = None, version: str = DEFAULT_VERSION, *,
             return InstallResult(existing, already_installed=True)
     find_java(env)
     mvn = find_maven(env)
-    cache.mkdir(parents=True, exist_ok=True)
+    private_dir(cache)
     with file_lock(cache / "install.lock", INSTALL_LOCK_TIMEOUT, "installing LanguageTool"):
         # Leftovers of killed installs; safe to remove under the lock.
         for stale in cache.glob(".install-*"):

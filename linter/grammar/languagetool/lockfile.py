@@ -10,6 +10,7 @@ from pathlib import Path
 
 from linter.grammar.base import say_waiting
 from linter.grammar.languagetool.errors import LanguageToolError
+from linter.grammar.private_files import private_dir
 
 __all__ = ["LockTimeout", "file_lock"]
 
@@ -27,7 +28,7 @@ def file_lock(path: Path, timeout: float, what: str) -> Iterator[None]:
     ``flock`` locks belong to the open file, so they exclude other processes
     and other open()s in this process alike, and vanish if the holder dies.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     with open(path, "a+") as handle:
         deadline = time.monotonic() + timeout
         told = False

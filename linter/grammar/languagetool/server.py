@@ -48,6 +48,7 @@ from linter.grammar.languagetool.install import (
 )
 from linter.grammar.base import say_waiting
 from linter.grammar.languagetool.lockfile import file_lock
+from linter.grammar.private_files import private_log
 from linter.grammar.languagetool.state import (
     HOST,
     LAST_USED,
@@ -272,7 +273,7 @@ def _launch(cache: Path, java: str, installation: Installation, heap: str,
         log.write(f"Starting LanguageTool on {HOST}:{port} (heap {heap})...\n")
         log.flush()
         started_at = time.time()
-        with open(_rotate_log(cache), "wb") as out:
+        with private_log(_rotate_log(cache), fresh=True) as out:
             proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, cwd=cache,
                                     start_new_session=True)
@@ -356,7 +357,7 @@ def _with_watchdog(cache: Path, state: ServerState) -> ServerState:
     package_root = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (package_root, env.get("PYTHONPATH", "")) if p)
-    with open(cache / LOG, "ab") as out:
+    with private_log(cache / LOG) as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, cwd=cache, env=env,
                                 start_new_session=True)
