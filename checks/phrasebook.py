@@ -4,12 +4,22 @@ file beside its module, and this module turns them into matchers.
 A phrasing is words separated by spaces, matched on lower-case text, word by
 word, with any amount of white space between words:
 
-* ``interested`` a word; a plain apostrophe also matches the typographic one
+* ``interested`` a word; a plain apostrophe also matches the typographic
+  one, and a word may hold a comma (``please,``), dots or brackets (``401(k)``)
 * ``keen|eager|excited`` one of several words; ``look_forward|hope`` joins
   words into one alternative (``_`` stands for a space)
 * ``[very|really]`` an optional slot
-* ``contribut*`` a word starting with ``contribut``
+* ``contribut*`` a word starting with ``contribut``; ``*day`` a word ending
+  in ``day`` ("today", "monday"); ``*`` alone any one word (``[*]``: one
+  word or none)
+* ``{number}`` a word starting with a digit ("5", "5pm", "3:30", "10/12",
+  "2nd"); ``{time}`` a point in time ("friday", "the end of the week",
+  "eod", "next month", "5pm", "june 5th"): the named classes, ``CLASSES``
 * ``...`` up to four words of anything
+
+A bare ``*``, a ``*suffix`` or a named class cannot anchor a phrasing (see
+below). ``family_matches`` reads a file of several families at once, where
+a ``not`` family voids the matches it overlaps.
 
 Every phrasing comes with an example sentence that it must match (the tests
 prove it; at run time patterns are compiled on first use). The anchors
@@ -29,13 +39,50 @@ from typing import Any
 
 import yaml
 
-from checks._phrases import prepare
-
-__all__ = ["Phrase", "PhraseBook", "PhraseError", "compile_phrase", "load_books"]
+__all__ = [
+    "CLASSES",
+    "Phrase",
+    "PhraseBook",
+    "PhraseError",
+    "compile_phrase",
+    "family_matches",
+    "load_books",
+    "lower",
+    "prepare",
+    "user_book",
+]
 
 _APOS = "['\u2019]"
-_GAP = r"(?:[\w'\u2019-]+[\s,]+){0,4}?"
-_ANCHOR_WORD = re.compile(r"[a-z0-9]+")
+_ANY_WORD = r"[\w'\u2019-]+"
+_GAP = rf"(?:\s+{_ANY_WORD},?){{0,4}}?"
+# named slot classes: what a single word cannot spell out
+CLASSES = {
+    "{number}": r"\d(?:[\w:./-]*\w)?",
+    # a point in time: "the end of the day", "eod", "tomorrow", "friday",
+    # "next week", "5pm", "june 5th"
+    "{time}": r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|week|month)|eod|cob|tonight|tomorrow|noon"
+    r"|(?:this|next)(?:\s+(?:week|month|\w+day))?|\d(?:[\w:./-]*\w)?|\w+day|[a-z]+\s+\d+(?:st|nd|rd|th)?)",
+}
+_TOKEN = re.compile(r"[a-z0-9]+")  # a word as ``prepare`` splits it, and as anchors are
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case, keeping every offset (characters whose lower
+    case is longer, such as "İ", are left alone)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@lru_cache(maxsize=1024)
+def prepare(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` in lower case and the set of its lower-case word tokens
+    (letters and digits; apostrophes and hyphens split words: "don't" gives
+    "don" and "t"). Memoised: the checks see the same sentences of a draft,
+    so each is prepared once."""
+    low = lower(text)
+    return low, frozenset(_TOKEN.findall(low))
 
 
 class PhraseError(ValueError):
@@ -65,16 +112,29 @@ def _compiled(source: str) -> re.Pattern[str]:
 
 
 def _word_regex(word: str) -> str:
+    if word in CLASSES:
+        return CLASSES[word]
+    if word == "*":
+        return _ANY_WORD
     prefix = word.endswith("*")
-    core = word[:-1] if prefix else word
-    if not core or not re.fullmatch(r"[a-z0-9'\u2019&.-]+", core):
+    suffix = word.startswith("*") and not prefix
+    core = word[:-1] if prefix else word[1:] if suffix else word
+    if not core or not re.fullmatch(r"[a-z0-9'\u2019&.,()-]+", core):
         raise PhraseError(f"{word!r} is not a lower-case word")
     out = re.escape(core.replace("\u2019", "'")).replace("'", _APOS)
+    if suffix:
+        return r"\w+" + out
     return out + (r"[\w'\u2019-]*" if prefix else "")
 
 
-def _slot(token: str) -> tuple[str, list[str] | None]:
-    """One slot's regex and its anchor candidates (None: it cannot anchor)."""
+def _plain(word: str) -> bool:
+    """Whether ``word`` is spelled out in full (so it can anchor)."""
+    return word not in CLASSES and "*" not in word
+
+
+def _slot(token: str) -> tuple[str, bool, list[str] | None]:
+    """One slot's regex, whether it is optional, and its anchor candidates
+    (None: it cannot anchor)."""
     optional = token.startswith("[") and token.endswith("]")
     body = token[1:-1] if optional else token
     alternatives = body.split("|")
@@ -83,12 +143,10 @@ def _slot(token: str) -> tuple[str, list[str] | None]:
     for alt in alternatives:
         words = alt.split("_")
         regexes.append(r"\s+".join(_word_regex(w) for w in words))
-        plain = [p for w in words if not w.endswith("*") for p in _ANCHOR_WORD.findall(w)]
+        plain = [p for w in words if _plain(w) for p in _TOKEN.findall(w)]
         anchors.append(max(plain, key=len) if plain else "")
     regex = "(?:" + "|".join(regexes) + ")"
-    if optional:
-        return rf"(?:{regex}\s+)?", None
-    return regex + r"\s+", (None if "" in anchors else anchors)
+    return regex, optional, (None if optional or "" in anchors else anchors)
 
 
 def _size(words: list[str]) -> int:
@@ -103,19 +161,22 @@ def compile_phrase(pattern: str, example: str, check: bool = True) -> Phrase:
         raise PhraseError("empty phrasing")
     parts: list[str] = []
     candidates: list[list[str]] = []
+    started = False  # whether a required slot came before (so a space goes first)
     for token in tokens:
         if token == "...":
-            parts.append(_GAP)
+            parts.append(_GAP if started else rf"(?:{_ANY_WORD}\s+){{0,4}}?")
             continue
-        slot_regex, slot_anchors = _slot(token)
-        parts.append(slot_regex)
+        slot_regex, optional, slot_anchors = _slot(token)
+        if optional:
+            parts.append(rf"(?:\s+{slot_regex})?" if started else rf"(?:{slot_regex}\s+)?")
+        else:
+            parts.append((r"\s+" if started else "") + slot_regex)
+            started = True
         if slot_anchors is not None:
             candidates.append(slot_anchors)
     if not candidates:
         raise PhraseError(f"{pattern!r} has no plain required word to anchor it")
-    text = "".join(parts)
-    text = text[: -len(r"\s+")] if text.endswith(r"\s+") else text
-    source = rf"(?<![\w'\u2019]){text}(?![\w'\u2019])"
+    source = rf"(?<![\w'\u2019]){''.join(parts)}(?![\w'\u2019])"
     rarest: list[str] = min(candidates, key=_size)
     phrase = Phrase(pattern, example, source, frozenset(rarest))
     if check:
@@ -149,10 +210,46 @@ class PhraseBook:
                 found[m.span()] = None
         return sorted(found)
 
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        """Every match of every phrasing in ``text`` as ``(start, end)``,
+        earliest first and, at one start, longest first."""
+        if not self._index:
+            return []
+        low, words = prepare(text)
+        hits = words & self._index.keys()
+        if not hits:
+            return []
+        found = {
+            m.span(): None
+            for phrase in dict.fromkeys(p for w in hits for p in self._index[w])
+            for m in phrase.regex.finditer(low)
+        }
+        return sorted(found, key=lambda s: (s[0], -s[1]))
+
     def search(self, text: str) -> tuple[int, int] | None:
         """The earliest match in ``text``, or None."""
         found = self.matches(text)
         return found[0] if found else None
+
+
+def family_matches(
+    books: dict[str, PhraseBook], text: str, extra: tuple[str, PhraseBook] | None = None
+) -> list[tuple[int, int, str]]:
+    """Every match of every family in ``books`` (and of ``extra``, a family
+    name and a book) as ``(start, end, family)``, in text order (longest
+    first at one start, then in family order), leaving out those that
+    overlap a match of the ``not`` family."""
+    order = [name for name in books if name != "not"]
+    found = [(s, e, name) for name in order for s, e in books[name].finditer(text)]
+    if extra is not None:
+        order.insert(0, extra[0])
+        found += [(s, e, extra[0]) for s, e in extra[1].finditer(text)]
+    if not found:
+        return []
+    denied = books["not"].finditer(text) if "not" in books else []
+    rank = {name: i for i, name in enumerate(order)}
+    kept = [f for f in found if not any(f[0] < e and s < f[1] for s, e in denied)]
+    return sorted(dict.fromkeys(kept), key=lambda f: (f[0], -f[1], rank[f[2]]))
 
 
 def _entries(raw: Any, source: str, check: bool) -> list[Phrase]:
@@ -167,6 +264,27 @@ def _entries(raw: Any, source: str, check: bool) -> list[Phrase]:
         except PhraseError as exc:
             raise PhraseError(f"{source}: {exc}") from None
     return out
+
+
+@lru_cache(maxsize=128)
+def user_book(phrases: tuple[str, ...]) -> PhraseBook:
+    """The phrasings a user configured (a check's ``extra_phrases``), compiled
+    once: each in the phrasing syntax, or, where it is not valid syntax
+    ("Company car!"), as its literal words."""
+    found = (_configured(p) for p in phrases if isinstance(p, str) and p.strip())
+    return PhraseBook(p for p in found if p is not None)
+
+
+def _configured(text: str) -> Phrase | None:
+    try:
+        return compile_phrase(text.lower(), text, check=False)
+    except PhraseError:
+        tokens = _TOKEN.findall(text.lower())
+        if not tokens:
+            return None  # no word in it, nothing a sentence could hold
+        words = (re.escape(w.replace("\u2019", "'")).replace("'", _APOS) for w in text.lower().split())
+        source = r"(?<![\w'\u2019])" + r"\s+".join(words) + r"(?![\w'\u2019])"
+        return Phrase(text, text, source, frozenset({max(tokens, key=len)}))
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from checks.phrasebook import PhraseBook, PhraseError, compile_phrase, load_books
+from checks.phrasebook import (
+    PhraseBook,
+    PhraseError,
+    compile_phrase,
+    family_matches,
+    load_books,
+    user_book,
+)
 from checks.reading import Reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +25,6 @@ LABEL_OF = {
     "asks_about_decision.yaml": "decision",
     "timing_question.yaml": "timeline",
 }
-
 
 def test_every_phrasing_file_is_known() -> None:
     assert sorted(p.name for p in PHRASE_FILES) == sorted(LABEL_OF)
@@ -70,3 +76,50 @@ def test_a_file_with_a_bad_entry_names_the_file_and_family(tmp_path: Path) -> No
     with pytest.raises(PhraseError) as info:
         load_books(str(path), check=True)
     assert str(info.value).startswith("broken.yaml: says: each entry needs a 'phrase' and an 'example'")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("reply ... by {number}", "Please reply to me by 5pm.", "reply to me by 5pm"),
+        ("reply [*] by {number}", "Please reply by 10/12.", "reply by 10/12"),
+        ("reply [*] by {number}", "Reply soon by 3:30pm", "Reply soon by 3:30pm"),
+        ("by *day", "by Thursday or by midday", "by Thursday"),
+        ("need it by {time}", "I need it by the end of the week.", "need it by the end of the week"),
+        ("need it by {time}", "I need it by June 5th, please.", "need it by June 5th"),
+        ("compensation [package]", "What compensation?", "compensation"),
+        ("compensation [package]", "The compensation package?", "compensation package"),
+        ("please|please, i beg", "Please, I beg you.", "Please, I beg"),
+    ],
+)
+def test_any_word_suffixes_named_classes_and_a_last_optional_slot(pattern: str, text: str, found: str) -> None:
+    span = PhraseBook([compile_phrase(pattern, text)]).search(text)
+    assert span is not None and text[span[0] : span[1]] == found
+
+
+def test_named_classes_and_any_word_cannot_anchor() -> None:
+    with pytest.raises(PhraseError) as info:
+        compile_phrase("* {number} *day", "the 5th monday")
+    assert str(info.value) == "'* {number} *day' has no plain required word to anchor it"
+    assert compile_phrase("by {number}", "by 5pm").anchors == frozenset({"by"})
+
+
+def test_finditer_gives_every_match_longest_first() -> None:
+    book = PhraseBook([compile_phrase("asap", "asap"), compile_phrase("reply asap", "reply asap")])
+    assert book.finditer("Reply ASAP, really asap.") == [(0, 10), (6, 10), (19, 23)]
+
+
+def test_family_matches_leave_out_what_a_not_phrasing_covers() -> None:
+    books = {
+        "urgent": PhraseBook([compile_phrase("immediately", "immediately")]),
+        "not": PhraseBook([compile_phrase("i can start immediately", "I can start immediately")]),
+    }
+    extra = ("mine", user_book(("right now",)))
+    text = "I can start immediately; please reply immediately or right now."
+    assert family_matches(books, text, extra) == [(38, 49, "urgent"), (53, 62, "mine")]
+
+
+def test_configured_phrasings_use_the_syntax_or_else_their_literal_words() -> None:
+    book = user_book(("[very] keen|eager", "Company car!", "!!!"))
+    assert [p.pattern for p in book.phrases] == ["[very] keen|eager", "Company car!"]
+    assert book.finditer("A company car! I am very eager.") == [(2, 14), (20, 30)]
