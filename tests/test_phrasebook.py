@@ -26,11 +26,21 @@ LABEL_OF = {
     "timing_question.yaml": "timeline",
 }
 
+# files read family by family (checks.phrasebook.family_matches): their families
+FAMILIES_OF = {
+    "no_forward_close.yaml": {"close", "signoff"},
+    "pressure_language.yaml": {"deadline", "offer", "urgent", "not"},
+    "premature_offer_question.yaml": {
+        "pay", "time off", "benefits", "the start date", "remote work", "relocation costs", "not"},
+    "over_eager_tone.yaml": {"flattery", "desperate", "chasing", "not"},
+}
+
+
 def test_every_phrasing_file_is_known() -> None:
-    assert sorted(p.name for p in PHRASE_FILES) == sorted(LABEL_OF)
+    assert sorted(p.name for p in PHRASE_FILES) == sorted([*LABEL_OF, *FAMILIES_OF])
 
 
-@pytest.mark.parametrize("path", PHRASE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in PHRASE_FILES if p.name in LABEL_OF], ids=lambda p: p.name)
 def test_every_phrasing_is_reachable(path: Path) -> None:
     reader = Reader(LABEL_OF[path.name], path)
     books = load_books(str(path), check=True)
@@ -39,6 +49,22 @@ def test_every_phrasing_is_reachable(path: Path) -> None:
         assert reader.carries(phrase.example), f"{path.name}: says {phrase.pattern!r} is shadowed on its example"
     for phrase in books.get("not", PhraseBook(())).phrases:
         assert not reader.carries(phrase.example), f"{path.name}: not {phrase.pattern!r} does not hold on its example"
+
+
+@pytest.mark.parametrize("path", [p for p in PHRASE_FILES if p.name in FAMILIES_OF], ids=lambda p: p.name)
+def test_every_phrasing_of_a_family_file_is_reachable(path: Path) -> None:
+    books = load_books(str(path), check=True)
+    assert set(books) == FAMILIES_OF[path.name]
+    others = {name: book for name, book in books.items() if name != "not"}
+    for name, book in others.items():
+        for phrase in book.phrases:
+            hits = {family for _, _, family in family_matches(books, phrase.example)}
+            assert name in hits, f"{path.name}: {name} {phrase.pattern!r} is shadowed on its example"
+    for phrase in books.get("not", PhraseBook(())).phrases:
+        (start, end), *_ = books["not"].finditer(phrase.example)
+        voided = [s for book in others.values() for s, e in book.finditer(phrase.example) if s < end and start < e]
+        kept = [s for s, e, _ in family_matches(books, phrase.example) if s < end and start < e]
+        assert voided and not kept, f"{path.name}: not {phrase.pattern!r} voids nothing on its example"
 
 
 def test_anchors_are_derived_from_the_rarest_required_slot() -> None:

@@ -114,3 +114,9 @@ def test_extra_phrases_from_config():
         _f(span, '"company car"', "Is there a company car?")
     ]
     assert _run(text) == []
+
+
+def test_paying_attention_is_not_a_question_about_pay():
+    assert _run(_note("What should I pay attention to before the first week?")) == []
+    text, (span,) = marked(_note("[[What should I pay attention to, and what does the job pay?]]"))
+    assert _run(text) == [_f(span, "pay", "What should I pay attention to, and what does the job pay?")]

@@ -142,3 +142,11 @@ def test_extra_phrases_from_config():
         _f(span, 'puts a deadline on the employer: "must insist on"')
     ]
     assert _run(text) == []
+
+
+def test_a_deadline_ending_in_a_number_stops_before_the_full_stop():
+    text, spans = marked(_note("Please [[respond by the 12th]]. I [[need an answer by 10/12]]."))
+    assert _run(text) == [
+        _f(spans[0], 'puts a deadline on the employer: "respond by the 12th"'),
+        _f(spans[1], 'puts a deadline on the employer: "need an answer by 10/12"'),
+    ]
