@@ -1,18 +1,12 @@
-"""Shared phrase matching for the content and asks checks.
+"""Shared text helpers for the content and asks checks.
 
-Everything here is pure. Each branch pattern is compiled the first time a
-sentence holds its anchor word, and (for phrases a user adds through config)
-once per distinct phrase list through a small cache; ``prepare`` memoises the lower-cased words of a sentence so the
-checks that read the same draft share that work.
+Everything here is pure. The phrasings the checks recognise are data (YAML
+files beside each check, read by ``checks.phrasebook``); ``lower`` and
+``prepare`` come from there and are shared so that the checks reading the
+same draft lower-case each sentence once.
 
-* ``Phrases`` is a list of regex branches, each guarded by anchor words: a
-  branch runs only on a sentence holding one of its anchors, and on the
-  lower-cased text, which keeps phrase matching fast (see its docstring).
-  Fragments are written in lower case with a plain apostrophe (which also
-  matches the typographic one); phrases from config (``extra_phrases``)
-  match inflected forms of each word ("follow up" matches "followed up").
-* ``REQUEST``/``asks_before`` tell a request ("could you let me know...",
-  "I wanted to ask whether...") from a statement.
+* ``asks_before`` tells a request ("could you let me know...", "I wanted to
+  ask whether...") from a statement, with the wordings in ``requests.yaml``.
 * ``negated`` tells whether a match sits in a negated clause ("not sure I'm
   interested", "no longer excited"), ignoring the idioms that only look
   negative ("couldn't be more excited", "can't wait", "no doubt").
@@ -27,23 +21,18 @@ checks that read the same draft share that work.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
+from checks.phrasebook import PhraseBook, load_books, lower, prepare
 from linter.draft import Draft
 from linter.models import Span
 
 __all__ = [
-    "APOS",
-    "alternatives",
-    "extra_pattern",
     "lower",
     "prepare",
-    "Phrases",
-    "NEVER",
-    "REQUEST",
     "asks_before",
-    "literal",
     "negated",
     "is_question",
     "quote",
@@ -55,255 +44,21 @@ __all__ = [
     "kind_label",
 ]
 
-APOS = "['’]"
-_INFLECT = r"(?:s|es|ed|d|ing)?"
-
-
-def _prep(fragment: str) -> str:
-    """Let a plain apostrophe in ``fragment`` match the typographic one too
-    (inside a character class it gains the other form; outside, a class)."""
-    out: list[str] = []
-    in_class = escaped = False
-    for ch in fragment:
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        elif in_class:
-            out.append("'’" if ch == "'" else ch)
-            in_class = ch != "]"
-        elif ch == "[":
-            out.append(ch)
-            in_class = True
-        else:
-            out.append(APOS if ch == "'" else ch)
-    return "".join(out)
-
-
-def literal(phrase: str) -> str:
-    """A regex for a plain phrase (matched on lower-case text): flexible spaces
-    and apostrophes, and each word may carry a common inflection ending."""
-    parts = []
-    for word in phrase.lower().split():
-        escaped = re.escape(word).replace("'", APOS).replace("’", APOS)
-        parts.append(escaped + (_INFLECT if word[-1:].isalpha() else ""))
-    return r"\s+".join(parts)
-
-
-NEVER = re.compile(r"(?!x)x")
-
-
-def alternatives(fragments: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern[str]:
-    """One pattern matching any fragment (regex, written in lower case) or
-    phrase (plain text), to run on lower-case text.
-
-    There is no left word boundary in the pattern: a leading assertion would
-    stop the regex engine from skipping ahead to its first literal, which
-    makes the search many times slower. ``Phrases`` checks the left boundary
-    of each match instead. The right boundary is in the pattern.
-    """
-    parts = [_prep(f) for f in fragments] + [literal(p) for p in phrases if p.strip()]
-    if not parts:
-        return NEVER
-    body = "|".join(f"(?:{p})" for p in parts)
-    return re.compile(rf"(?:{body})(?![\w'’])")
-
-
-@lru_cache(maxsize=128)
-def _extra_pattern(extras: tuple[str, ...]) -> re.Pattern[str]:
-    return alternatives((), extras)
-
-
-def extra_pattern(extras: Iterable[str] | None) -> re.Pattern[str]:
-    """The plain phrases a user configured, as one pattern (cached)."""
-    phrases = tuple(p for p in (extras or ()) if isinstance(p, str) and p.strip())
-    return _extra_pattern(phrases) if phrases else NEVER
-
-
-def lower(text: str) -> str:
-    """``text`` in lower case, keeping every offset (characters whose lower
-    case is longer, such as "İ", are left alone)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _left_ok(low: str, start: int) -> bool:
-    if start == 0 or low[start] in "'’":  # a clitic such as "'d" starts mid-token
-        return True
-    before = low[start - 1]
-    return not (before.isalnum() or before in "_'’")
-
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-
-
-@lru_cache(maxsize=1024)
-def prepare(text: str) -> tuple[str, frozenset[str]]:
-    """``text`` in lower case and the set of its lower-case word tokens
-    (letters and digits; apostrophes and hyphens split words: "don't" gives
-    "don" and "t"). Memoised: the checks see the same sentences of a draft,
-    so each is prepared once."""
-    low = lower(text)
-    return low, frozenset(_TOKEN.findall(low))
-
-
-class Phrases:
-    """Regex branches, each guarded by anchor words.
-
-    Python's regex engine tries every alternative at every position, which is
-    slow for long phrase lists. Here each branch is compiled on its own, runs
-    on lower-case text (no IGNORECASE, so the engine can jump to its first
-    literal), and runs only on a sentence that holds one of its anchors:
-    whole lower-case words, one of which any match must contain. Finding the
-    branches to run is a set intersection, so most branches never run.
-
-    Matches come back as ``(start, end)`` offsets, valid in the original text.
-    """
-
-    __slots__ = ("_fragments", "_compiled", "_index", "_anchors")
-
-    def __init__(self, branches: Iterable[tuple[tuple[str, ...], str]]) -> None:
-        fragments: list[str] = []
-        index: dict[str, list[int]] = {}
-        for i, (anchors, fragment) in enumerate(branches):
-            fragments.append(fragment)
-            for word in anchors:
-                if not _TOKEN.fullmatch(word):
-                    raise ValueError(f"anchor {word!r} is not one lower-case word")
-                index.setdefault(word, []).append(i)
-        self._fragments = tuple(fragments)
-        # compiled on first use: most branches never meet their anchor word,
-        # and compiling them all would dominate a cold start
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(fragments)
-        self._index = {w: tuple(ix) for w, ix in index.items()}
-        self._anchors = frozenset(index)
-
-    def branch(self, i: int) -> re.Pattern[str]:
-        """Branch ``i``'s pattern, compiled the first time it is needed."""
-        pattern = self._compiled[i]
-        if pattern is None:
-            pattern = self._compiled[i] = alternatives((self._fragments[i],))
-        return pattern
-
-    def _patterns(self, words: frozenset[str], extras: Iterable[str] | None) -> list[re.Pattern[str]]:
-        hits = self._anchors & words
-        if len(hits) == 1:
-            out = [self.branch(i) for i in self._index[next(iter(hits))]]
-        elif hits:
-            out = [self.branch(i) for i in sorted({i for w in hits for i in self._index[w]})]
-        else:
-            out = []
-        if extras:
-            extra = extra_pattern(extras)
-            if extra is not NEVER:
-                out.append(extra)
-        return out
-
-    def finditer(self, text: str, extras: Iterable[str] | None = None) -> list[tuple[int, int]]:
-        """Every match in ``text`` as ``(start, end)``, in text order."""
-        low, words = prepare(text)
-        if not extras and self._anchors.isdisjoint(words):
-            return []
-        found = [
-            m.span()
-            for pattern in self._patterns(words, extras)
-            for m in pattern.finditer(low)
-            if _left_ok(low, m.start())
-        ]
-        if len(found) > 1:
-            found.sort(key=lambda s: (s[0], -s[1]))
-        return found
-
-    def search(self, text: str, extras: Iterable[str] | None = None) -> tuple[int, int] | None:
-        """Some match (the first branch's first), or None."""
-        low, words = prepare(text)
-        if not extras and self._anchors.isdisjoint(words):
-            return None
-        for pattern in self._patterns(words, extras):
-            for m in pattern.finditer(low):
-                if _left_ok(low, m.start()):
-                    return m.span()
-        return None
-
-    def matches(
-        self, text: str, extras: Iterable[str] | None = None
-    ) -> list[tuple[int, int, int]]:
-        """Every match as ``(start, end, branch)``, in text order; ``branch``
-        is the index of the branch that matched (-1 for a configured phrase).
-        Lets one ``Phrases`` hold several families of phrases."""
-        low, words = prepare(text)
-        found: list[tuple[int, int, int]] = []
-        hits = self._anchors.intersection(words)
-        if hits:
-            for i in sorted({i for w in hits for i in self._index[w]}):
-                found.extend(
-                    (m.start(), m.end(), i)
-                    for m in self.branch(i).finditer(low)
-                    if _left_ok(low, m.start())
-                )
-        if extras:
-            found.extend(
-                (m.start(), m.end(), -1)
-                for m in extra_pattern(extras).finditer(low)
-                if _left_ok(low, m.start())
-            )
-        if len(found) > 1:
-            found.sort(key=lambda s: (s[0], -s[1], s[2]))
-        return found
-
-    def first_start(self, text: str) -> int | None:
-        """Where the earliest match starts, or None."""
-        found = self.finditer(text)
-        return found[0][0] if found else None
-
-
 # -- asks ---------------------------------------------------------------------
 
-# Wording that turns a sentence into a request even without a "?".
-REQUEST = Phrases(
-    (
-        (("let",), r"let\s+me\s+know"),
-        (("tell", "update", "inform", "advise"), r"(?:tell|update|inform|advise)\s+me"),
-        (
-            ("see", "check", "ask", "find", "learn", "confirm"),
-            r"(?:see|check|ask|find\s+out|learn|confirm)\s+(?:if|whether|about|when|what|how|where)",
-        ),
-        (
-            ("like", "love", "want", "wanted", "hope", "hoped"),
-            r"(?:i'd|i\s+would|i)\s+(?:just\s+|also\s+|really\s+)?(?:like|love|want|wanted|hope|hoped)\s+to\s+"
-            r"(?:know|ask|hear|learn|understand|find\s+out|get\s+a\s+sense|confirm|clarify|check)",
-        ),
-        (("wonder", "wondering", "wondered", "curious"), r"(?:wonder|wondering|wondered|curious)"),
-        (
-            ("follow", "following"),
-            r"follow(?:ing)?[\s-]+up\s+(?:\w+\s+){0,2}?(?:about|on|regarding|with\s+you\s+about|with\s+you\s+on)",
-        ),
-        (("check", "checking"), r"check(?:ing)?\s+in\s+(?:about|on|regarding|to)"),
-        (("could", "would", "can", "will"), r"(?:could|would|can|will)\s+you"),
-        (
-            ("give", "share", "send", "provide"),
-            r"(?:give|share|send|provide)\s+(?:me\s+)?(?:a|an|any|some|the)?\s*(?:sense|idea|update|indication|estimate|news)",
-        ),
-        (("appreciated",), r"(?:would|will)\s+(?:be\s+)?(?:much\s+|greatly\s+|very\s+much\s+)?appreciated"),
-        (("appreciate", "grateful"), r"(?:i'd|i\s+would)\s+(?:appreciate|be\s+grateful)"),
-        (("please",), r"please\s+(?:\w+\s+)?(?:let|tell|share|update|advise|confirm|send)"),
-        (("hope", "hoping"), r"hop(?:e|ing)\s+(?:that\s+)?you\s+can"),
-        (("you",), r"you\s+(?:can|could|will|would)\s+(?:\w+\s+)?(?:give|send|share|tell|let|update)"),
-        (("inquire", "inquiring", "inquiry", "enquire", "enquiring", "enquiry"), r"inquir\w*|enquir\w*"),
-    )
-)
+
+@lru_cache(maxsize=1)
+def _requests() -> PhraseBook:
+    """The request wordings, kept as data in ``requests.yaml`` beside this module."""
+    return load_books(str(Path(__file__).with_name("requests.yaml")))["request"]
 
 
 def asks_before(text: str, end: int) -> bool:
     """Whether ``text`` carries a request marker that starts before ``end``:
     the sentence asks for what was matched rather than stating it ("could you
     let me know the next steps" asks; "I look forward to next steps" does not)."""
-    first = REQUEST.first_start(text)
-    return first is not None and first < end
+    first = _requests().search(text)
+    return first is not None and first[0] < end
 
 
 # -- negation -----------------------------------------------------------------

@@ -33,6 +33,7 @@ FAMILIES_OF = {
     "premature_offer_question.yaml": {
         "pay", "time off", "benefits", "the start date", "remote work", "relocation costs", "not"},
     "over_eager_tone.yaml": {"flattery", "desperate", "chasing", "not"},
+    "requests.yaml": {"request"},
 }
 
 
