@@ -24,7 +24,9 @@ a ``not`` family voids the matches it overlaps.
 Every phrasing comes with an example sentence that it must match (the tests
 prove it; at run time patterns are compiled on first use). The anchors
 (words one of which any match must contain, so most phrasings are skipped on
-most sentences) are derived from the pattern, never written by hand: a
+most sentences) are derived from the pattern, never written by hand: the
+words of the required slot least likely to be in a sentence (the fewest
+choices, very common words such as "the" or "you" counting as many). A
 phrasing with no plain required word is rejected when the file is loaded.
 """
 
@@ -144,13 +146,29 @@ def _slot(token: str) -> tuple[str, bool, list[str] | None]:
         words = alt.split("_")
         regexes.append(r"\s+".join(_word_regex(w) for w in words))
         plain = [p for w in words if _plain(w) for p in _TOKEN.findall(w)]
-        anchors.append(max(plain, key=len) if plain else "")
+        anchors.append(min(plain, key=_word_cost) if plain else "")
     regex = "(?:" + "|".join(regexes) + ")"
     return regex, optional, (None if optional or "" in anchors else anchors)
 
 
-def _size(words: list[str]) -> int:
-    return len(words)
+# words so common that a slot of them makes a poor anchor: a phrasing anchored
+# on "the" would run on nearly every sentence
+_COMMON = frozenset(
+    "a about am an and are as at be been but by can could do for from had has have how i if in is it"
+    " just me my not of on or our please so than that the then there they this to up was we what when"
+    " will with would you your".split()
+)
+
+
+def _word_cost(word: str) -> int:
+    """How likely ``word`` is to turn up in a sentence (short words are
+    commoner than long ones)."""
+    return 100 if word in _COMMON else max(1, 10 - len(word))
+
+
+def _cost(words: list[str]) -> int:
+    """How likely a slot's anchor words are to turn up in a sentence."""
+    return sum(_word_cost(w) for w in words)
 
 
 def compile_phrase(pattern: str, example: str, check: bool = True) -> Phrase:
@@ -177,7 +195,7 @@ def compile_phrase(pattern: str, example: str, check: bool = True) -> Phrase:
     if not candidates:
         raise PhraseError(f"{pattern!r} has no plain required word to anchor it")
     source = rf"(?<![\w'\u2019]){''.join(parts)}(?![\w'\u2019])"
-    rarest: list[str] = min(candidates, key=_size)
+    rarest: list[str] = min(candidates, key=_cost)
     phrase = Phrase(pattern, example, source, frozenset(rarest))
     if check:
         phrase.check_example()
@@ -194,17 +212,23 @@ class PhraseBook:
             for word in phrase.anchors:
                 index.setdefault(word, []).append(phrase)
         self._index = index
+        self._anchors = frozenset(index)
+
+    def _candidates(self, text: str) -> tuple[str, Iterable[Phrase]]:
+        """``text`` in lower case and the phrasings whose anchor it holds."""
+        low, words = prepare(text)
+        if self._anchors.isdisjoint(words):
+            return low, ()
+        hits = self._anchors.intersection(words)
+        if len(hits) == 1:
+            return low, self._index[next(iter(hits))]
+        return low, dict.fromkeys(p for w in hits for p in self._index[w])
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
-        if not self._index:
-            return []
-        low, words = prepare(text)
-        hits = words & self._index.keys()
-        if not hits:
-            return []
+        low, phrases = self._candidates(text)
         found: dict[tuple[int, int], None] = {}
-        for phrase in dict.fromkeys(p for w in hits for p in self._index[w]):
+        for phrase in phrases:
             m = phrase.regex.search(low)
             if m:
                 found[m.span()] = None
@@ -213,18 +237,9 @@ class PhraseBook:
     def finditer(self, text: str) -> list[tuple[int, int]]:
         """Every match of every phrasing in ``text`` as ``(start, end)``,
         earliest first and, at one start, longest first."""
-        if not self._index:
-            return []
-        low, words = prepare(text)
-        hits = words & self._index.keys()
-        if not hits:
-            return []
-        found = {
-            m.span(): None
-            for phrase in dict.fromkeys(p for w in hits for p in self._index[w])
-            for m in phrase.regex.finditer(low)
-        }
-        return sorted(found, key=lambda s: (s[0], -s[1]))
+        low, phrases = self._candidates(text)
+        found = {m.span(): None for phrase in phrases for m in phrase.regex.finditer(low)}
+        return sorted(found, key=lambda s: (s[0], -s[1])) if len(found) > 1 else list(found)
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The earliest match in ``text``, or None."""
@@ -239,17 +254,39 @@ def family_matches(
     name and a book) as ``(start, end, family)``, in text order (longest
     first at one start, then in family order), leaving out those that
     overlap a match of the ``not`` family."""
-    order = [name for name in books if name != "not"]
-    found = [(s, e, name) for name in order for s, e in books[name].finditer(text)]
-    if extra is not None:
-        order.insert(0, extra[0])
-        found += [(s, e, extra[0]) for s, e in extra[1].finditer(text)]
+    anchors, index, rank = _families(tuple(books.items()))
+    low, words = prepare(text)
+    found: list[tuple[int, int, str]] = []
+    denied: list[tuple[int, int]] = []
+    if not anchors.isdisjoint(words):
+        for phrase, name in dict.fromkeys(pn for w in anchors.intersection(words) for pn in index[w]):
+            if name == "not":
+                denied.extend(m.span() for m in phrase.regex.finditer(low))
+            else:
+                found.extend((*m.span(), name) for m in phrase.regex.finditer(low))
+    if extra is not None and extra[1].phrases:
+        found.extend((s, e, extra[0]) for s, e in extra[1].finditer(text))
     if not found:
         return []
-    denied = books["not"].finditer(text) if "not" in books else []
-    rank = {name: i for i, name in enumerate(order)}
-    kept = [f for f in found if not any(f[0] < e and s < f[1] for s, e in denied)]
-    return sorted(dict.fromkeys(kept), key=lambda f: (f[0], -f[1], rank[f[2]]))
+    kept = dict.fromkeys(f for f in found if not any(f[0] < e and s < f[1] for s, e in denied))
+    return sorted(kept, key=lambda f: (f[0], -f[1], rank.get(f[2], -1)))
+
+
+@lru_cache(maxsize=64)
+def _families(
+    items: tuple[tuple[str, PhraseBook], ...]
+) -> tuple[frozenset[str], dict[str, list[tuple[Phrase, str]]], dict[str, int]]:
+    """The families of one file as one anchor index of ``(phrasing, family)``,
+    and each family's rank (its place in the file)."""
+    index: dict[str, list[tuple[Phrase, str]]] = {}
+    for name, book in items:
+        for phrase in book.phrases:
+            for word in phrase.anchors:
+                index.setdefault(word, []).append((phrase, name))
+    return frozenset(index), index, {name: i for i, (name, _) in enumerate(items)}
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
 
 
 def _entries(raw: Any, source: str, check: bool) -> list[Phrase]:
@@ -291,7 +328,7 @@ def _configured(text: str) -> Phrase | None:
 def load_books(path: str, check: bool = False) -> dict[str, PhraseBook]:
     """Every family of phrasings in the YAML file at ``path`` (``check``:
     prove each matches its example, as the tests do)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
     if not isinstance(data, dict):
         raise PhraseError(f"{path}: expected families of phrasings")
     return {name: PhraseBook(_entries(raw, f"{Path(path).name}: {name}", check)) for name, raw in data.items()}

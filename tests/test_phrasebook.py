@@ -72,6 +72,10 @@ def test_anchors_are_derived_from_the_rarest_required_slot() -> None:
     phrase = compile_phrase("i'm|i_am still interested|keen ... role|job", "I'm still keen on the analyst role")
     assert phrase.anchors == frozenset({"still"})
     assert compile_phrase("[very] grateful", "very grateful").anchors == frozenset({"grateful"})
+    # very common words make poor anchors, and long words are rarer than short ones
+    assert compile_phrase("the|your best company", "your best company").anchors == frozenset({"company"})
+    assert compile_phrase("time is running out", "time is running out").anchors == frozenset({"running"})
+    assert compile_phrase("i'd|i_would like", "I'd like").anchors == frozenset({"like"})
 
 
 def test_words_apostrophes_gaps_and_prefixes() -> None:
