@@ -6,7 +6,7 @@ files beside each check, read by ``checks.phrasebook``); ``lower`` and
 same draft lower-case each sentence once.
 
 * ``asks_before`` tells a request ("could you let me know...", "I wanted to
-  ask whether...") from a statement, with the wordings in ``requests.yaml``.
+  ask whether...") from a statement, with the wordings in ``asks/requests.yaml``.
 * ``negated`` tells whether a match sits in a negated clause ("not sure I'm
   interested", "no longer excited"), ignoring the idioms that only look
   negative ("couldn't be more excited", "can't wait", "no doubt").
@@ -49,8 +49,8 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def _requests() -> PhraseBook:
-    """The request wordings, kept as data in ``requests.yaml`` beside this module."""
-    return load_books(str(Path(__file__).with_name("requests.yaml")))["request"]
+    """The request wordings, kept as data in ``asks/requests.yaml``."""
+    return load_books(str(Path(__file__).parent / "asks" / "requests.yaml"))["request"]
 
 
 def asks_before(text: str, end: int) -> bool:
