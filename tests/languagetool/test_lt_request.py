@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import http.client
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -136,3 +138,15 @@ def test_a_dead_server_through_the_cli(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert result.stderr == (
         f"followup-lint: error: {draft}: grammar backend unavailable: LanguageTool at "
         f"http://127.0.0.1:{port} is not answering ([Errno 111] Connection refused)\n")
+
+
+def test_the_library_is_imported_on_the_first_check_only() -> None:
+    code = (
+        "import sys\n"
+        "from linter.grammar.languagetool.client import LanguageToolBackend\n"
+        "import linter.backends, linter.cli\n"
+        "LanguageToolBackend('http://127.0.0.1:1')\n"
+        "print(sorted(m for m in ('language_tool_python', 'requests') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
