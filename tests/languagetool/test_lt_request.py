@@ -110,6 +110,18 @@ def test_a_misspelling_is_asked_of_the_other_dialects(recorded: tuple[str, Seen]
     assert issue.accepted_in == ("en-GB", "en-CA", "en-AU")
 
 
+def test_an_error_languagetool_answers_is_one_line(recorded: tuple[str, Seen], tmp_path: Path) -> None:
+    url, seen = recorded
+    backend = LanguageToolBackend(url, language="xx-YY", cache=tmp_path)
+    with pytest.raises(GrammarUnavailable) as err:
+        backend.check("Thank you for your time.")
+    assert str(err.value) == (  # the server's first line, cut at 200 characters
+        f"LanguageTool at {url} answered: Error: 'xx-YY' is not a language code known to "
+        "LanguageTool. Supported language codes are: ca-ES, ca-ES-balear, ca-ES-valencia, en, "
+        "en-AU, en-CA, en-GB, en-NZ, en-US, en-ZA, es, es-AR, es-ES, pt, pt-A")
+    assert [fields["language"] for method, _, fields in seen if method == "POST"] == [["xx-YY"]]
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -21,6 +21,7 @@ from linter.grammar.languagetool.state import read_state, touch
 
 __all__ = ["LanguageToolBackend"]
 
+
 class LanguageToolBackend:
     """Checks text with the LanguageTool server at ``url``.
 
@@ -28,7 +29,9 @@ class LanguageToolBackend:
     ``/v2`` is accepted). When it is the local server managed in ``cache``
     (the default cache folder if None), a server that stops answering is
     restarted once per backend through ``server.ensure_server``; after that,
-    or for any other server, ``check`` raises ``GrammarUnavailable``.
+    or for any other server, ``check`` raises ``GrammarUnavailable``. An
+    error LanguageTool itself answers (``Error: ...``) is raised at once:
+    restarting would not change it.
     """
 
     def __init__(self, url: str, *, language: str = "en-US",
@@ -94,7 +97,7 @@ class LanguageToolBackend:
     def _request(self, text: str, language: str | None = None) -> dict[str, Any]:
         while True:
             try:
-                client = client_for(self._url, self._language, self._timeout)
+                client = client_for(self._url, self._timeout)
                 data = check(client, text or ".", language or self._language)
                 self._version = str(data["software"]["version"])
             except NotAnswering as exc:

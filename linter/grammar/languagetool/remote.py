@@ -35,13 +35,16 @@ class ErrorReply(Exception):
     """The server replied, but not with LanguageTool's JSON."""
 
 
-def client_for(url: str, language: str, timeout: float) -> LanguageTool:
-    """The process's client for the server at base ``url`` (no ``/v2``)."""
+def client_for(url: str, timeout: float) -> LanguageTool:
+    """The process's client for the server at base ``url`` (no ``/v2``).
+
+    Built for ``auto``, which the library always accepts: each request names
+    its own language and the server judges it."""
     key = (url, timeout)
     client = _clients.get(key)
     if client is None:
         timed = _timed_client()
-        client = _call(lambda: timed(language, f"{url}/", timeout))
+        client = _call(lambda: timed("auto", f"{url}/", timeout))
         _clients[key] = client
     return client
 
@@ -84,8 +87,6 @@ def _call(ask: Any) -> Any:
         return ask()
     except LanguageToolError as exc:
         raise _translate(exc) from None
-    except ValueError as exc:  # a language the server's list does not have
-        raise ErrorReply(f"Error: {exc}") from None
     except OSError as exc:  # what the transport lets through
         raise NotAnswering(_innermost(exc)) from None
 
