@@ -10,8 +10,9 @@ you have running is left alone) and prints Markdown tables:
    sentence cache (every check recomputed), and language-tool-python's own
    local server on the same jars: start to healthy, first check, warm
    p50/p95 over ``--checks`` checks of a 150-word thank-you draft, RSS;
-2. LanguageTool's own check time for the draft (one HTTP POST) against the
-   wall time of ``followup-lint check --grammar languagetool draft.txt``,
+2. LanguageTool's own check time for the draft (one HTTP POST), the same
+   check through our client (language-tool-python's) interleaved with a bare
+   POST, and the wall time of ``followup-lint check --grammar languagetool draft.txt``,
    and of the same command with ``--grammar off`` (the rest of the CLI).
 
 language-tool-python cannot download here, but it accepts a local install:
@@ -108,6 +109,41 @@ def lt_check_time(url: str, text: str, runs: int = 20) -> float:
     return statistics.median(timed(once) for _ in range(runs))
 
 
+def import_seconds(module: str) -> float:
+    """Import time of ``module`` in a fresh interpreter (this one may have
+    imported it already: our backend uses it too)."""
+    code = ("import time; began = time.perf_counter(); "
+            f"import {module}; print(time.perf_counter() - began)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def client_overhead(url: str, text: str, runs: int = 50) -> tuple[float, float]:
+    """Medians of a raw POST and of the same check through our client
+    (language-tool-python's, as the warm service holds it), interleaved so
+    both see the same load."""
+    from linter.grammar.languagetool.remote import check, client_for
+
+    host, port = url.removeprefix("http://").split(":")
+    body = urlencode({"language": "en-US", "text": text}).encode()
+    client = client_for(url, 60.0)
+
+    def raw() -> None:
+        conn = http.client.HTTPConnection(host, int(port), timeout=60)
+        conn.request("POST", "/v2/check", body=body,
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        conn.getresponse().read()
+        conn.close()
+
+    raw()
+    check(client, text, "en-US")
+    raws, ours = [], []
+    for _ in range(runs):
+        raws.append(timed(raw))
+        ours.append(timed(lambda: check(client, text, "en-US")))
+    return statistics.median(raws), statistics.median(ours)
+
+
 def followup_lint_command() -> list[str]:
     """The console script beside this interpreter (not a pyenv-style shim,
     which adds 150 ms or more of its own), else ``python -m linter``."""
@@ -182,7 +218,7 @@ def ltp_layout(installation: Installation, root: Path) -> Path:
 def bench_ltp(installation: Installation, checks: int) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="ltp-bench-") as tmp:
         os.environ["LTP_PATH"] = str(ltp_layout(installation, Path(tmp)))
-        import_time = timed(lambda: __import__("language_tool_python"))
+        import_time = import_seconds("language_tool_python")
         import language_tool_python
 
         began = time.perf_counter()
@@ -241,7 +277,9 @@ def main() -> int:
         url = server.start(cache, idle_timeout=0).state.url
         try:
             own = lt_check_time(url, DRAFT)
-            row = {"own": ms(own)}
+            raw, through = client_overhead(url, DRAFT, args.checks)
+            row = {"own": ms(own), "client": f"{through * 1000:.1f} ms vs {raw * 1000:.1f} ms "
+                                             f"({through / raw:.2f}x)"}
             try:
                 with_lt = cli_check_time(
                     draft, ["--grammar", "languagetool", "--languagetool", url],
@@ -255,6 +293,7 @@ def main() -> int:
             server.stop(cache)
     print()
     print(table([row], {"own": "LanguageTool check (POST, median)",
+                        "client": "our client vs a bare POST, interleaved (median)",
                         "cli": "CLI --grammar languagetool (median)",
                         "ratio": "CLI / LanguageTool",
                         "off": "CLI --grammar off (median)",

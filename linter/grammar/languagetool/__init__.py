@@ -2,11 +2,12 @@
 
 Modules: ``install`` (Maven into a cache folder), ``server`` (start, stop,
 status, ``ensure_server``), ``watchdog`` (idle stop), ``client`` (the
-GrammarBackend), ``mapping`` (JSON to GrammarIssue), ``wire`` (the small
-HTTP client of the check path), ``resolve`` (which server a run uses),
+GrammarBackend), ``remote`` (language-tool-python's remote client, held
+per process), ``mapping`` (JSON to GrammarIssue), ``resolve`` (which server a run uses),
 ``commands`` (the click group); ``paths``, ``state``, ``lockfile`` and
 ``errors`` are shared by them. The check path (``client``, ``resolve``)
-imports neither subprocess, psutil nor click: the CLI group is loaded lazily.
+imports neither subprocess, psutil nor click, and language-tool-python
+only on the first check: the CLI group is loaded lazily.
 """
 
 from __future__ import annotations

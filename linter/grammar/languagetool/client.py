@@ -1,39 +1,25 @@
 """``LanguageToolBackend``: the GrammarBackend that asks a LanguageTool server.
 
-Why not language-tool-python: importing it costs 70-190 ms here (it pulls
-in requests, tqdm, psutil, ...), many times a warm LanguageTool check of a
-whole draft (5-30 ms), and the CLI must stay close to LanguageTool's own
-check time. For the same reason plain ``http://`` servers are spoken to
-with the small socket client in ``wire.py`` (``http.client`` alone imports
-in 18-30 ms); ``https://`` goes through ``http.client``.
-
-Each check opens a new loopback connection on purpose: on a kept-alive
-connection LanguageTool's server (the JDK's built-in HTTP server) answers
-~45 ms late (most likely its split response writes meeting TCP delayed
-ACKs), while a fresh connection costs well under a millisecond. Measured
-here: 48 ms kept-alive vs 4 ms fresh per check of a cached 150-word draft.
+The HTTP side is language-tool-python's remote client (``remote.py``),
+imported on the first check; this module adds what a lint run needs:
+other dialects' verdicts on a flagged spelling, one restart of our own
+server when it stops answering, and one-line errors.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from linter.grammar.base import DIALECT_NAMES, GrammarIssue, GrammarUnavailable
 from linter.grammar.languagetool.mapping import issues_from_matches
 from linter.grammar.languagetool.paths import cache_dir
+from linter.grammar.languagetool.remote import ErrorReply, NotAnswering, check, client_for
 from linter.grammar.languagetool.state import read_state, touch
-from linter.grammar.languagetool.wire import post
 
 __all__ = ["LanguageToolBackend"]
-
-# Everything a dead or confused server can cause (BadResponse is an OSError).
-_SOFTWARE_ERRORS = (OSError, ValueError)
-_HEADERS = {"Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/json"}
 
 
 class LanguageToolBackend:
@@ -43,7 +29,9 @@ class LanguageToolBackend:
     ``/v2`` is accepted). When it is the local server managed in ``cache``
     (the default cache folder if None), a server that stops answering is
     restarted once per backend through ``server.ensure_server``; after that,
-    or for any other server, ``check`` raises ``GrammarUnavailable``.
+    or for any other server, ``check`` raises ``GrammarUnavailable``. An
+    error LanguageTool itself answers (``Error: ...``) is raised at once:
+    restarting would not change it.
     """
 
     def __init__(self, url: str, *, language: str = "en-US",
@@ -99,53 +87,35 @@ class LanguageToolBackend:
         parts = urlsplit(url if "://" in url else f"http://{url}")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise GrammarUnavailable(f"bad LanguageTool URL {url!r}")
-        self._scheme = parts.scheme
+        prefix = parts.path.rstrip("/").removesuffix("/v2")
+        self._url = f"{parts.scheme}://{parts.netloc}{prefix}"
         self._host = parts.hostname
-        self._port = parts.port
-        self._prefix = parts.path.rstrip("/").removesuffix("/v2")
-        self._url = f"{parts.scheme}://{parts.netloc}{self._prefix}"
 
     def _is_managed(self) -> bool:
         state = read_state(self._cache)
         return state is not None and state.url == self._url
 
-    def _post(self, body: bytes) -> tuple[int, bytes]:
-        path = f"{self._prefix}/v2/check"
-        if self._scheme == "http":
-            return post(self._host, self._port or 80, path, body, _HEADERS,
-                        self._timeout)
-        import http.client
-
-        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            self._host, self._port, timeout=self._timeout)
-        try:
-            conn.request("POST", path, body=body, headers=_HEADERS)
-            resp = conn.getresponse()
-            return resp.status, resp.read()
-        except http.client.HTTPException as exc:
-            raise OSError(str(exc) or type(exc).__name__) from exc
-        finally:
-            conn.close()
-
     def _request(self, text: str, language: str | None = None) -> dict[str, Any]:
-        body = urlencode({"language": language or self._language, "text": text or "."}).encode()
         while True:
             try:
-                code, raw = self._post(body)
-                problem = None if code == 200 else f"answered HTTP {code}: {_first_line(raw)}"
-            except _SOFTWARE_ERRORS as exc:
-                problem = f"is not answering ({_describe(exc)})"
-            if problem is None:
-                try:
-                    data = json.loads(raw)
-                    self._version = str(data["software"]["version"])
-                except (ValueError, KeyError, TypeError):
-                    problem = "sent a reply that is not LanguageTool's JSON"
-                else:
-                    self._touch()
-                    return dict(data)
-            # A client error (4xx) is about the request: restarting won't help.
-            if problem.startswith("answered HTTP 4") or not self._restart():
+                client = client_for(self._url, self._timeout)
+                data = check(client, text or ".", language or self._language)
+                self._version = str(data["software"]["version"])
+            except NotAnswering as exc:
+                problem = f"is not answering ({exc})"
+            except ErrorReply as exc:
+                said = _first_line(str(exc))
+                # LanguageTool's own error replies: about the request, or the
+                # server's own failure; a restart would not change them.
+                if said.startswith("Error:"):
+                    raise GrammarUnavailable(f"LanguageTool at {self._url} answered: {said}") from None
+                problem = "sent a reply that is not LanguageTool's JSON"
+            except (KeyError, TypeError):
+                problem = "sent a reply that is not LanguageTool's JSON"
+            else:
+                self._touch()
+                return dict(data)
+            if not self._restart():
                 raise GrammarUnavailable(f"LanguageTool at {self._url} {problem}")
 
     def _restart(self) -> bool:
@@ -169,10 +139,6 @@ class LanguageToolBackend:
             touch(self._cache)
 
 
-def _first_line(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace").strip()
+def _first_line(reply: str) -> str:
+    text = reply.strip()
     return text.splitlines()[0][:200] if text else "(empty reply)"
-
-
-def _describe(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__

@@ -12,7 +12,8 @@ Layout of the cache folder (``cache_dir()``)::
 An install runs in a temporary folder beside the final one and is renamed
 into place only once Maven succeeded and the marker is written, so a killed
 install never leaves a folder that looks complete. Once installed, nothing
-here touches the network again.
+here touches the network again. Finding Java and Maven is ``toolchain.py``;
+the pom and Maven's runs are ``maven.py``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,15 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from linter.grammar.languagetool.errors import (
-    InstallFailed,
-    JavaNotFound,
-    LanguageToolError,
-    MavenNotFound,
-)
+from linter.grammar.languagetool.errors import InstallFailed, LanguageToolError
 from linter.grammar.languagetool.lockfile import file_lock
 from linter.grammar.private_files import private_dir
+from linter.grammar.languagetool.maven import DEPENDENCY_PLUGIN, latest_version, render_pom, run_maven
 from linter.grammar.languagetool.paths import cache_dir
+from linter.grammar.languagetool.toolchain import find_java, find_maven
 
 __all__ = [
     "DEFAULT_VERSION",
@@ -57,14 +54,8 @@ __all__ = [
 DEFAULT_VERSION = "6.8"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 MARKER = "installed.json"
-MIN_JAVA = 17
 INSTALL_LOCK_TIMEOUT = 1800.0  # seconds: a slow download may hold the install lock this long
-# Pinned so an install does not depend on whatever Maven's default is.
-DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
-
 _VERSION_RE = re.compile(r"^\d+\.\d+(?:\.\d+)?$")
-_ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours some lines even with -B
-_JAVA_VERSION_RE = re.compile(r'version "(\d+)(?:\.(\d+))?')
 
 
 @dataclass(frozen=True)
@@ -90,54 +81,6 @@ class InstallResult:
     already_installed: bool
 
 
-def _search_path(env: Mapping[str, str]) -> str:
-    return env.get("PATH", os.defpath)
-
-
-def find_java(env: Mapping[str, str] = os.environ) -> str:
-    """Path of a Java 17+ executable (JAVA_HOME first, then PATH)."""
-    hint = "install a JDK (Debian: apt-get install default-jre-headless)"
-    candidates = []
-    if env.get("JAVA_HOME"):
-        candidates.append(str(Path(env["JAVA_HOME"]) / "bin" / "java"))
-    found = shutil.which("java", path=_search_path(env))
-    if found:
-        candidates.append(found)
-    for java in candidates:
-        if not os.access(java, os.X_OK):
-            continue
-        major = _java_major(java)
-        if major is not None and major >= MIN_JAVA:
-            return java
-        if major is not None:
-            raise JavaNotFound(
-                f"Java {MIN_JAVA}+ not found ({java} is Java {major}): {hint}")
-    raise JavaNotFound(f"Java {MIN_JAVA}+ not found: {hint}")
-
-
-def _java_major(java: str) -> int | None:
-    try:
-        out = subprocess.run([java, "-version"], capture_output=True,
-                             text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    match = _JAVA_VERSION_RE.search(out.stderr + out.stdout)
-    if not match:
-        return None
-    major = int(match.group(1))
-    # Java 8 and older call themselves "1.8".
-    return int(match.group(2) or 0) if major == 1 else major
-
-
-def find_maven(env: Mapping[str, str] = os.environ) -> str:
-    found = shutil.which("mvn", path=_search_path(env))
-    if not found:
-        raise MavenNotFound(
-            "Maven not found: install it to download LanguageTool "
-            "(Debian: apt-get install maven)")
-    return found
-
-
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
@@ -159,85 +102,6 @@ def find_installation(cache: Path | None = None,
     if not found:
         return None
     return max(found, key=lambda inst: _version_key(inst.version))
-
-
-def render_pom(version: str) -> str:
-    """A pom whose runtime dependencies are exactly what the server needs.
-
-    ``languagetool-server`` depends on ``language-all`` (every language, a few
-    hundred MB); we drop it and add English only. LanguageTool's language
-    identifier looks up Spanish, Catalan and Portuguese when its class loads
-    and the server dies at start without them, so their small language
-    modules come too, without their large dictionaries (we only ever check
-    en-US text, so those dictionaries are never read).
-    """
-    def dep(artifact: str, exclusions: str = "") -> str:
-        return (
-            "    <dependency>\n"
-            "      <groupId>org.languagetool</groupId>\n"
-            f"      <artifactId>{artifact}</artifactId>\n"
-            f"      <version>{version}</version>\n"
-            f"{exclusions}"
-            "    </dependency>\n"
-        )
-
-    def exclude(group: str, artifact: str) -> str:
-        return (
-            "      <exclusions><exclusion>"
-            f"<groupId>{group}</groupId><artifactId>{artifact}</artifactId>"
-            "</exclusion></exclusions>\n"
-        )
-
-    deps = (
-        dep("languagetool-server", exclude("org.languagetool", "language-all"))
-        + dep("language-en")
-        + "".join(dep(f"language-{code}", exclude("*", "*"))
-                  for code in ("es", "ca", "pt"))
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<project xmlns="http://maven.apache.org/POM/4.0.0">\n'
-        "  <modelVersion>4.0.0</modelVersion>\n"
-        "  <groupId>local.followup-lint</groupId>\n"
-        "  <artifactId>languagetool-runtime</artifactId>\n"
-        f"  <version>{version}</version>\n"
-        "  <packaging>pom</packaging>\n"
-        "  <dependencies>\n"
-        f"{deps}"
-        "  </dependencies>\n"
-        "</project>\n"
-    )
-
-
-def _run_maven(args: list[str], cwd: Path, log: TextIO) -> int:
-    """Run Maven, forwarding its output line by line to ``log``."""
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            text=True, errors="replace")
-    assert proc.stdout is not None
-    try:
-        for line in proc.stdout:
-            log.write(_ANSI_RE.sub("", line))
-            log.flush()
-        return proc.wait()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
-
-
-def latest_version(mvn: str, log: TextIO, workdir: Path) -> str:
-    """Ask Maven (and so the user's own repositories) for the newest release."""
-    out = workdir / "latest"
-    code = _run_maven(
-        [mvn, "-B", "-q", "-Dstyle.color=never", f"{DEPENDENCY_PLUGIN}:copy",
-         "-Dartifact=org.languagetool:languagetool-server:RELEASE:pom",
-         f"-DoutputDirectory={out}"], workdir, log)
-    poms = sorted(out.glob("languagetool-server-*.pom")) if code == 0 else []
-    if not poms:
-        raise InstallFailed("could not find the newest LanguageTool release "
-                            "with Maven (see its output above)")
-    return poms[0].name.removeprefix("languagetool-server-").removesuffix(".pom")
 
 
 def install(cache: Path | None = None, version: str = DEFAULT_VERSION, *,
@@ -297,7 +161,7 @@ def _install_locked(cache: Path, version: str, mvn: str, work: Path,
             "-f", str(staging / "pom.xml"),
             f"{DEPENDENCY_PLUGIN}:copy-dependencies",
             f"-DoutputDirectory={staging / 'lib'}", "-DincludeScope=runtime"]
-    if _run_maven(args, staging, log) != 0:
+    if run_maven(args, staging, log) != 0:
         raise InstallFailed(f"Maven could not resolve LanguageTool {version} "
                             "(see its output above)")
     jars = sorted(p.name for p in (staging / "lib").glob("*.jar"))
