@@ -95,6 +95,7 @@ class Draft:
     context: Context = field(default_factory=Context)
     front_matter: Span | None = None
     headers: tuple[Header, ...] = ()
+    letterhead: Span | None = None  # a letter's address block and date above "Dear ...:"
     greeting: Span | None = None
     paragraphs: tuple[Span, ...] = ()
     closing: Span | None = None
@@ -238,6 +239,32 @@ def _headers(lines: list[Line], i: int) -> tuple[tuple[Header, ...], int]:
         )
         i += 1
     return tuple(found), i
+
+
+# A letter's address block and date before "Dear ...:" (lines this short, at most this many).
+LETTERHEAD_LINES = 14
+LETTERHEAD_LINE_WORDS = 8
+
+
+def _after_letterhead(lines: list[Line], i: int, hi: int) -> int:
+    """Where the message starts: the greeting line when only a letter's
+    address block and date (short lines) come before a "Dear ...:"
+    greeting, else ``i``. The block is not body text."""
+    for k in range(i, min(hi, i + LETTERHEAD_LINES + 1)):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        if _GREETING.match(text) and len(text.split()) <= 12:
+            return k
+        if len(text.split()) > LETTERHEAD_LINE_WORDS or text.endswith((".", "!", "?")) and len(text.split()) > 3:
+            return i
+    return i
+
+
+def _block(lines: list[Line], lo: int, hi: int) -> Span | None:
+    """The non-blank lines ``lo:hi`` as one span, or None."""
+    kept = [ln for ln in lines[lo:hi] if not ln.blank]
+    return Span(kept[0].span.start, kept[-1].span.start + len(kept[-1].text.rstrip())) if kept else None
 
 
 def _is_greeting(text: str) -> bool:
@@ -412,6 +439,9 @@ def parse_draft(
     )
     while i < quoted_at and lines[i].blank:
         i += 1
+    top = i
+    i = _after_letterhead(lines, i, quoted_at)
+    letterhead = _block(lines, top, i)
     greeting = None
     if i < quoted_at and _is_greeting(lines[i].text):
         greeting = Span(lines[i].span.start, lines[i].span.start + len(lines[i].text.rstrip()))
@@ -437,7 +467,7 @@ def parse_draft(
     scan = [Span(h.value_span.start, h.value_span.end) for h in headers]
     end_of_message = quoted[0].start if quoted else len(text)
     if first < len(lines):
-        scan.append(Span(lines[min(i, len(lines) - 1)].span.start if greeting is None else greeting.start, end_of_message))
+        scan.append(Span(lines[min(top, len(lines) - 1)].span.start, end_of_message))
     return Draft(
         path=path,
         text=text,
@@ -449,6 +479,7 @@ def parse_draft(
         closing=closing,
         signature=signature,
         postscript=_postscript(lines, signed_at, quoted_at),
+        letterhead=letterhead,
         quoted=quoted,
         placeholders=_placeholders(text, scan),
         mode=mode,

@@ -183,8 +183,17 @@ _NAME_SLOT = re.compile(
 )
 
 
+# A slot for the writer's own strengths ("[mention a key strength]") is not a
+# detail from the interview, unless it points at the conversation.
+_SELF_SLOT = re.compile(r"strength|skill|experience|qualification|background|achievement|accomplishment|expertise", re.I)
+_TALK_SLOT = re.compile(r"discuss|talked|conversation|interview|mentioned", re.I)
+
+
 def _detail_placeholder(name: str) -> bool:
-    """A template slot that asks for a detail, not for a name or a date."""
+    """A template slot that asks for a detail, not for a name, a date or the
+    writer's own strengths."""
+    if _SELF_SLOT.search(name) and not _TALK_SLOT.search(name):
+        return False
     if _DETAIL_SLOT.search(name):
         return True
     words = re.split(r"[\s/]+", name.strip())
@@ -244,10 +253,11 @@ _ROLE_AT = re.compile(r"(?:role|position|job|opening|post|vacancy|internship)s?\
 
 
 def _known_names(draft: Draft, sentences: list[str]) -> set[str]:
-    """Lower-case words that name people or the role: context names, the
-    greeting and signature, and the role title."""
+    """Lower-case words that name people, the company or the role: context
+    names, a letter's address block, the greeting and signature, and the
+    role title."""
     names = {w.lower() for w in draft.context.names}
-    for region in (draft.greeting, draft.signature):
+    for region in (draft.letterhead, draft.greeting, draft.signature):
         if region is not None:
             names.update(w.lower() for w in _WORD.findall(draft.slice(region)))
     for sent in sentences:
@@ -436,9 +446,11 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
             if known is None:
                 known = _known_names(draft, [text[s.start : s.end] for s in draft.sentences])
             if " " in low and (
-                all(part in known for part in low.split()) or any(stem(part) in generic for part in low.split())
+                all(part in known for part in low.split())
+                or any(stem(part) in generic for part in low.split())
+                or low.split()[-1] in _ROLE_NOUNS
             ):
-                continue  # a name or the role title ("data analyst"), or a word the user calls generic
+                continue  # a name, the role title ("data analyst", "accountant role"), or a word the user calls generic
             if low in known or bare in known:
                 continue
             if slots is None:  # capitalised names in a company slot ("at Acme")
