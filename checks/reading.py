@@ -11,17 +11,23 @@ model (its other clauses are).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from checks._phrases import masked_text, negated
-from checks.phrasebook import PhraseBook, compile_phrase, load_books
+from checks.phrasebook import PhraseBook, load_books, user_book
 from linter.draft import Draft
 from linter.models import Span
-from linter.sense import clauses, sense
+from linter.sense import clauses, sense, word_tokens
 
-__all__ = ["Reader", "sentences"]
+__all__ = ["MIN_MODEL_WORDS", "Reader", "sentences"]
+
+# Below this many words a sentence is left to the phrasings: the model was
+# trained on whole sentences and reads a lone word by its bias.
+MIN_MODEL_WORDS = 3
+
+_NEGATOR_WORD = re.compile(r"(?<![a-z'])(?:not|never|no)(?![a-z'])|n't")
 
 
 def sentences(draft: Draft) -> Iterator[tuple[Span, str]]:
@@ -37,7 +43,11 @@ class Reader:
     def __init__(self, label: str, data_file: Path) -> None:
         self.label = label
         books = load_books(str(data_file))
-        self.says = books.get("says", PhraseBook(()))
+        says = books.get("says", PhraseBook(())).phrases
+        # A phrasing that spells out its own negator ("why ... haven't ... heard")
+        # is only undone by a negator before it, not by the one it holds.
+        self.says = PhraseBook(p for p in says if not _NEGATOR_WORD.search(p.pattern))
+        self.says_negative = PhraseBook(p for p in says if _NEGATOR_WORD.search(p.pattern))
         self.denies = books.get("not", PhraseBook(()))
 
     def carries(self, text: str, margin: float = 0.0, extra: Iterable[str] = ()) -> bool:
@@ -47,8 +57,8 @@ class Reader:
         out any that holds a ``not`` phrasing."""
         if self.said(text, extra):
             return True
-        if not any(c.isalpha() for c in text):
-            return False  # no word to read (the model takes "?" alone for a question)
+        if sum(w != "?" for w in word_tokens(text)) < MIN_MODEL_WORDS:
+            return False  # too few words for the model to read ("Goodnight.", "???")
         return any(
             sense(part).has(self.label, margin) for part in clauses(text) if not self.denies.matches(part)
         )
@@ -57,8 +67,11 @@ class Reader:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
         denied = self.denies.matches(text)
-        for start, end in self.says.matches(text) + _extra_book(tuple(extra)).matches(text):
+        for start, end in self.says.matches(text) + user_book(tuple(extra)).matches(text):
             if not any(s < end and start < e for s, e in denied) and not _negated(text, start, end):
+                return True
+        for start, end in self.says_negative.matches(text):
+            if not any(s < end and start < e for s, e in denied) and not negated(text, start):
                 return True
         return False
 
@@ -68,8 +81,3 @@ def _negated(text: str, start: int, end: int) -> bool:
     interested" matches "I'm ... interested" around its "not")."""
     return negated(text, start) or negated(text, end, floor=start, words=len(text[start:end].split()))
 
-
-@lru_cache(maxsize=128)
-def _extra_book(phrases: tuple[str, ...]) -> PhraseBook:
-    """The phrasings a user configured (``extra_phrases``), compiled once."""
-    return PhraseBook(compile_phrase(p.lower(), p) for p in phrases if isinstance(p, str) and p.strip())

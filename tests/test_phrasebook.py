@@ -154,3 +154,31 @@ def test_configured_phrasings_use_the_syntax_or_else_their_literal_words() -> No
     book = user_book(("[very] keen|eager", "Company car!", "!!!"))
     assert [p.pattern for p in book.phrases] == ["[very] keen|eager", "Company car!"]
     assert book.finditer("A company car! I am very eager.") == [(2, 14), (20, 30)]
+
+
+def test_the_model_reads_only_sentences_of_three_words_or_more(tmp_path: Path, monkeypatch) -> None:
+    """A lone "Goodnight." is read by the model's bias alone: below
+    ``MIN_MODEL_WORDS`` only the phrasings decide."""
+    from checks import reading
+    from linter.sense import Sense
+
+    monkeypatch.setattr(reading, "sense", lambda text: Sense({"interest": 0.9}, {"interest": 0.5}))
+    path = tmp_path / "book.yaml"
+    path.write_text('says:\n  - phrase: "count me in"\n    example: "Count me in."\n', encoding="utf-8")
+    reader = Reader("interest", path)
+    assert reading.MIN_MODEL_WORDS == 3
+    assert [reader.carries(t) for t in ("Goodnight.", "Talk soon.", "Talk soon, Dana.")] == [False, False, True]
+    assert reader.carries("Count me in!") is True
+
+
+def test_a_phrasing_that_holds_its_own_negator_is_undone_only_by_one_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    path.write_text(
+        'says:\n  - phrase: "why ... haven\'t ... heard"\n    example: "Why haven\'t I heard anything?"\n'
+        '  - phrase: "still interested"\n    example: "I am still interested."\n',
+        encoding="utf-8",
+    )
+    reader = Reader("decision", path)
+    assert reader.said("Why haven't I heard anything yet?") is True
+    assert reader.said("It's not a matter of why I haven't heard back.") is False
+    assert reader.said("I'm not sure I am still interested.") is False

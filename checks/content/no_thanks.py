@@ -5,7 +5,9 @@ Reads each body sentence with ``checks.reading``: the sentence model's
 without "thank": "I appreciate you making the time", "grateful for the
 conversation"; and what only looks like thanks: "thank you in advance",
 "thanks to the new system", "I'd be grateful if you could..."). A sign-off
-line such as "Thanks," is the closing, not the body, so it does not count.
+line such as "Thanks," is the closing, not the body, so it does not count;
+nor does a bare "Thank you." that ends the body, which thanks for nothing
+(G3 asks for thanks for their time and the opportunity).
 
 Span: the whole body, since the thanks is missing from all of it (no body,
 no finding: the length checks cover an empty note). Fix: a thank-you
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.reading import Reader, sentences
+from linter.sense import word_tokens
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
@@ -27,13 +30,25 @@ __all__ = ["CHECK"]
 
 _READER = Reader("thanks", Path(__file__).with_suffix(".yaml"))
 
+# Words of a thanks that names nothing it is for: "Thank you.", "Many thanks!"
+_BARE_WORDS = frozenset("thank thanks you so very much many again once a lot kindly".split())
+
+
+def _bare(text: str) -> bool:
+    """A sentence that only says thanks, for nothing in particular."""
+    words = word_tokens(text)
+    return bool(words) and set(words) <= _BARE_WORDS and not {"thank", "thanks"}.isdisjoint(words)
+
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     body = draft.body
     if body is None or not draft.sentences:
         return
     extra = options.get("extra_phrases") or ()
-    if any(_READER.carries(text, extra=extra) for _, text in sentences(draft)):
+    read = list(sentences(draft))
+    if read and _bare(read[-1][1]):
+        read.pop()  # "Thank you." closing the body is a sign-off, not thanks for anything
+    if any(_READER.carries(text, extra=extra) for _, text in read):
         return
     if draft.kind == "post-rejection":
         line = "Thank you for letting me know, and for the time you gave me. "

@@ -187,11 +187,6 @@ def test_asking_when_the_decision_will_be_made_is_a_timing_question(question: st
     assert _run(_note(question), STATUS) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="asking whether interviews are finished is a polite process question in a "
-    "status check, not a decision ask (reads just above the raised bar)",
-)
 def test_a_process_question_in_a_status_check_is_not_a_decision_ask():
     assert _run(_note("Has the team finished interviewing?"), STATUS) == []
 

@@ -142,7 +142,7 @@ _LOOKALIKE = pytest.mark.xfail(
     [
         pytest.param("I'm not sure I'm still interested in the role.", marks=_LOOKALIKE),
         "I'm interested in hearing your thoughts on my portfolio.",
-        pytest.param("I'd be happy to send references.", marks=_LOOKALIKE),
+        "I'd be happy to send references.",
     ],
 )
 def test_lookalikes_read_as_interest_fire(sentence: str):
@@ -229,3 +229,9 @@ def test_extra_phrases_from_config_count_as_interest():
     )
     assert _run(text, options={"extra_phrases": ["where i belong"]}) == []
     assert _run(text) == _flagged(span)
+
+
+def test_an_extra_phrase_that_is_not_phrasing_syntax_counts_as_its_words():
+    text, (span,) = marked("Hi Dana,\n\n[[Thank you for Tuesday. Put my name down, please!]]\n\nBest,\nSam")
+    assert _run(text) == _flagged(span)
+    assert _run(text, options={"extra_phrases": ["my name down, please!"]}) == []

@@ -133,3 +133,20 @@ def test_extra_phrases_from_config_count_as_thanks():
     text, (span,) = marked("Hi Dana,\n\n[[Friday's chat was a real gift.]]\n\nBest,\nSam")
     assert _run(text, options={"extra_phrases": ["a real gift"]}) == []
     assert _run(text) == _flagged(span)
+
+
+@pytest.mark.parametrize("closing", ["Thank you.", "Many thanks!", "Thanks so much."])
+def test_a_bare_thanks_ending_the_body_thanks_for_nothing(closing: str):
+    text, (span,) = marked(
+        f"Hi Dana,\n\n[[I have attached the references you asked for. Let me know if you need more. "
+        f"{closing}]]\n\nBest,\nSam"
+    )
+    assert _run(text) == _flagged(span)
+
+
+def test_thanks_for_something_at_the_end_of_the_body_counts():
+    text = (
+        "Hi Dana,\n\nI have attached the references you asked for. "
+        "Thank you for your time on Monday.\n\nBest,\nSam"
+    )
+    assert _run(text) == []
