@@ -167,8 +167,7 @@ def penalties(d_emb: int, d_sparse: int, l2_emb: float, l2_sparse: float) -> np.
 
 # How much each label's threshold favours precision (beta < 1) over recall: a
 # false "asks about the decision" is an error on a good note.
-# A missed "states interest" is a false alarm on a good note (beta > 1).
-BETA = {"decision": 0.5, "timeline": 0.5, "pressure": 0.5, "interest": 2.0}
+BETA = {"decision": 0.5, "timeline": 0.5, "pressure": 0.5}
 
 
 def best_threshold(p: np.ndarray, y: np.ndarray, beta: float = 1.0) -> tuple[float, float, float, float]:
