@@ -20,15 +20,15 @@ import errno
 import fnmatch
 import os
 import stat
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from linter.email_source import EmailError, email_to_text
 from linter.models import Span
-from linter.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from linter.offsets import OffsetMap
 
 __all__ = [
     "Source",
@@ -249,6 +249,8 @@ def _decode(path: str, data: bytes, is_email: bool) -> Source | InputError:
         return InputError(path, EMPTY)
     if not is_email:
         return Source(path, raw, raw, None, encoding)
+    from linter.email_source import EmailError, email_to_text  # the email package, for .eml only
+
     try:
         text, origin = email_to_text(raw, data)
     except EmailError as exc:
@@ -285,6 +287,8 @@ class _GitIgnore:
     def ignored(self, rels: Sequence[str]) -> set[str]:
         if not self.enabled or not rels:
             return set()
+        import subprocess
+
         try:
             done = subprocess.run(
                 ["git", "check-ignore", "--stdin", "-z"],
