@@ -276,6 +276,10 @@ def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | Non
     in process instead, without the worker (it could not be had)."""
     if request.service == "none" or any(p != "-" and os.path.isdir(p) for p in request.paths):
         return None
+    from linter.service.place import any_socket
+
+    if request.service == "reuse" and not any_socket():
+        return None  # nothing to reuse: not worth importing the client
     from dataclasses import replace
 
     from linter.command import EXIT_USAGE, CheckOutcome

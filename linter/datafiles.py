@@ -54,7 +54,7 @@ def load_cached(path: str, parse: Callable[[str], T], code: str) -> T:
 def _read(cached: str) -> Any:
     try:
         with open(cached, "rb") as handle:
-            return marshal.load(handle)
+            return marshal.loads(handle.read())  # load() on a file reads object by object: far slower
     except (OSError, EOFError, ValueError, TypeError):
         return None
 

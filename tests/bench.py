@@ -40,9 +40,9 @@ def ms(seconds: float) -> str:
 def in_process(drafts: list[tuple[str, str]], grammar: object, rounds: int) -> list[float]:
     from linter.api import lint_text
     from linter.check import Tools
-    from linter.backends import make_readability
+    from linter.readability import coleman_liau_grade
 
-    tools = Tools(grammar=grammar, readability=make_readability(in_process=True))
+    tools = Tools(grammar=grammar, readability=coleman_liau_grade)
     for path, text in drafts:  # warm-up: regexes, lazy imports, backend
         lint_text(text, path, tools=tools)
     times = []
