@@ -222,16 +222,23 @@ class Linter:
 # (tests/test_parallel.py), and are handed on as they arrive: nothing holds
 # the whole run.
 #
-# The pool workers share the warm grammar worker, which answers one request
-# at a time, so with the embedded grammar the checks run in parallel and
-# Harper does not. Small runs stay serial: each pool worker warms up on its
-# own (imports, compiled patterns), which a serial run pays once;
-# tests/bench_folder.py measures where the pool starts to pay.
+# With the embedded grammar, the workers of a run under
+# HARPER_IN_WORKERS_MIN files share the warm service, which answers one
+# request at a time: the checks run in parallel and Harper does not. A larger
+# run builds Harper once here before the pool forks and each worker uses its
+# copy (``_harper_per_worker``). Small runs stay serial: each pool worker
+# warms up on its own (imports, compiled patterns), which a serial run pays
+# once; tests/bench_folder.py measures where the pool starts to pay.
 
 # Files; fewer are linted in this process. The variable is for benchmarks
 # (tests/bench_folder.py forces the pool on small folders to measure it).
 PARALLEL_MIN = int(os.environ.get("FOLLOWUP_LINT_PARALLEL_MIN", "100"))
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise
+# Files from which a pooled run with the embedded grammar builds Harper here
+# and lets each forked worker use its copy, rather than all of them queueing
+# at the one warm service; below it, building Harper costs more than it saves.
+HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
+SHED_EVERY = 200  # drafts a worker's Harper sees before it drops its per-text cache
 
 Item = Union["FileReport", "FileError"]
 T = TypeVar("T")
@@ -244,9 +251,42 @@ def _init_worker(settings: dict[str, Any]) -> None:
     _worker = Linter(**settings)
 
 
+_since_shed = 0
+
+
 def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
+    global _since_shed
     assert _worker is not None, "pool worker not initialised"
-    return [(index, transform(_worker.lint_target(target))) for index, target in chunk]
+    done = [(index, transform(_worker.lint_target(target))) for index, target in chunk]
+    _since_shed += len(chunk)
+    if _since_shed >= SHED_EVERY and _worker.use_worker is False:
+        from linter.grammar.embedded import shed_shared_caches
+
+        shed_shared_caches()  # a Harper of this worker's own: memory stays flat over the run
+        _since_shed = 0
+    return done
+
+
+def _harper_per_worker(linter: Linter, settings: dict[str, Any], files: int) -> dict[str, Any]:
+    """The pool's settings. A large run whose grammar is the embedded one
+    (on Linux, where workers are forked) builds Harper here, once, and each
+    worker lints with its own copy: the dictionary's pages are shared until
+    written, and the workers no longer queue at the one warm service."""
+    if sys.platform != "linux" or files < HARPER_IN_WORKERS_MIN or linter.use_worker is False:
+        return settings
+    from linter.config import ConfigError
+    from linter.grammar.base import GrammarUnavailable
+    from linter.grammar.embedded import HarperBackend
+
+    try:
+        config = linter.base
+        tools = _tools_for(linter.grammar or config.grammar, linter.languagetool_url, config, {}, False)
+        if not isinstance(tools.grammar, HarperBackend):
+            return settings
+        tools.grammar.warm()
+    except (ConfigError, GrammarUnavailable):
+        return settings  # the workers meet it again, and report it as they would have
+    return {**settings, "use_worker": False}
 
 
 def _pool_context() -> Any:
@@ -335,7 +375,7 @@ def iter_lint(
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pooled: Iterator[tuple[int, T]] = iter(())
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pooled = _lint_parallel(files, jobs, settings, transform)
+        pooled = _lint_parallel(files, jobs, _harper_per_worker(linter, settings, len(files)), transform)
     upcoming = next(pooled, None)
     for index, target in enumerate(targets):
         if upcoming is not None and upcoming[0] == index:

@@ -321,7 +321,7 @@ def discover(
     walk finds); ``"-"`` is yielded as is. Folders that cannot be read and
     symlink loops are yielded as ``InputError`` and the walk goes on; the
     same file reached twice (through a symlink, say) is yielded once."""
-    seen: set[str] = set()
+    seen: set[object] = set()
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             if path == "-" or _first_time(path, seen):
@@ -330,11 +330,19 @@ def discover(
         yield from _walk(path, include, exclude, respect_gitignore, seen)
 
 
-def _first_time(path: str, seen: set[str]) -> bool:
-    real = os.path.realpath(path)
-    if real in seen:
+def _first_time(path: str, seen: set[object], info: os.stat_result | None = None) -> bool:
+    """Whether the file at ``path`` (``info``: its ``os.stat``) is new to
+    this walk: known by device and inode, which a stat gives with no more
+    system calls (``realpath`` makes one per folder of the path), or by
+    ``realpath`` when there is nothing to stat."""
+    try:
+        info = info or os.stat(path)
+        key: object = (info.st_dev, info.st_ino)
+    except OSError:
+        key = os.path.realpath(path)
+    if key in seen:
         return False
-    seen.add(real)
+    seen.add(key)
     return True
 
 
@@ -343,7 +351,7 @@ def _walk(
     include: Sequence[str],
     exclude: Sequence[str],
     respect_gitignore: bool,
-    seen: set[str],
+    seen: set[object],
 ) -> Iterator[str | InputError]:
     """Breadth-first by depth (one ``git check-ignore`` per depth), then
     yielded in sorted depth-first order."""
@@ -392,11 +400,11 @@ def _walk(
                 continue
             if not is_dir:
                 try:
-                    os.stat(full)  # a broken or looping symlink fails here
+                    info = os.stat(full)  # a broken or looping symlink fails here
                 except OSError as exc:
                     found.append((sub, InputError(full, _os_error(full, exc))))
                     continue
-                if _first_time(full, seen):
+                if _first_time(full, seen, info):
                     found.append((sub, full))
                 continue
             real = os.path.realpath(full)

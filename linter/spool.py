@@ -12,7 +12,7 @@ from typing import IO
 
 __all__ = ["Spool"]
 
-_IN_MEMORY = 1 << 20  # characters kept in memory before moving to a file
+_IN_MEMORY = 1 << 16  # characters kept in memory before moving to a file
 _BLOCK = 1 << 16
 
 
