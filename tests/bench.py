@@ -166,12 +166,69 @@ def cold_and_warm(exe: str, proselint: str | None, runs: int, vale: str | None =
         print("| " + " | ".join(row) + " |")
 
 
+def scaling() -> None:
+    """Cost per 1,000 words of one long draft (in process, grammar off): a
+    flat column means parsing and every check grow linearly with length."""
+    from linter.api import lint_text
+    from linter.check import Tools
+    from linter.config import Config
+    from linter.draft import parse_draft
+    from linter.readability import coleman_liau_grade
+    from linter.registry import load_checks
+    from tests.bench_folder import long_draft
+
+    checks, tools = load_checks(), Tools(grammar=None, readability=coleman_liau_grade)
+    lint_text(long_draft(1_000, seed=2), "warm-up.txt", tools=tools)  # patterns compiled, tables loaded
+    print("\n| one draft of | words | lint, ms per 1,000 words | parse_draft, ms per 1,000 words | slowest check, ms per 1,000 words |\n|---|---|---|---|---|")
+    for target in (1_000, 10_000, 100_000):
+        text = long_draft(target)
+        words = len(text.split())
+        per = lambda seconds: f"{seconds * 1000 / words * 1000:.2f}"  # noqa: E731
+        start = time.perf_counter()
+        draft = parse_draft(text, "long.txt")
+        parsed = time.perf_counter() - start
+        slowest, slowest_code = 0.0, ""
+        config = Config.default()
+        for check in checks:
+            if check.uses_grammar or not check.applies_to(draft.kind):
+                continue
+            start = time.perf_counter()
+            list(check.run(draft, config.options_for(check), tools))
+            spent = time.perf_counter() - start
+            if spent > slowest:
+                slowest, slowest_code = spent, check.code
+        start = time.perf_counter()
+        lint_text(text, "long.txt", tools=tools)
+        linted = time.perf_counter() - start
+        print(f"| {target:,} words | {words:,} | {per(linted)} | {per(parsed)} | {per(slowest)} ({slowest_code}) |")
+
+
+def folder_memory(exe: str, big: int) -> None:
+    """Peak RSS of ``check FOLDER`` at 100 drafts and at ``big`` (text
+    format, grammar off, default jobs): flat means nothing is kept per draft."""
+    from tests.bench_folder import generate_drafts
+
+    root = Path(tempfile.mkdtemp(prefix="followup-bench-memory-"))
+    try:
+        print(f"\n| CLI peak RSS, folder run (grammar off, text) | 100 drafts | {big:,} drafts | ratio |\n|---|---|---|---|")
+        peaks = []
+        for count in (100, big):
+            folder = root / str(count)
+            generate_drafts(folder, count)
+            _, peak = wall([exe, "check", "--grammar", "off", "--fail-on", "never", "-q", str(folder)], 1)
+            peaks.append(peak)
+        print(f"| followup-lint check --grammar off | {peaks[0] / 1024:.1f} MB | {peaks[1] / 1024:.1f} MB | {peaks[1] / peaks[0]:.2f}x |")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--folder-size", type=int, default=1000)
     parser.add_argument("--cold-only", action="store_true", help="only the cold and warm CLI table")
     parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
+    parser.add_argument("--memory-drafts", type=int, default=10_000, help="the large folder of the memory table")
     args = parser.parse_args()
     rounds, runs = (3, 7) if args.quick else (10, 21)
     drafts = corpus()
@@ -250,8 +307,14 @@ def main() -> None:
         if proselint:
             t, peak = wall([proselint, "check", str(folder)], 1)
             print(f"| proselint check (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
+        if args.vale:
+            config = str(Path(args.vale).resolve().parent / ".vale.ini")
+            t, peak = wall([args.vale, "--config", config, "--output", "JSON", str(folder)], 1)
+            print(f"| vale, built-in Vale style (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
     finally:
         shutil.rmtree(folder)
+    scaling()
+    folder_memory(exe, args.memory_drafts)
 
 
 if __name__ == "__main__":
