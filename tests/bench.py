@@ -281,7 +281,7 @@ def main() -> None:
     cold_and_warm(exe, proselint, max(5, runs // 3), args.vale)
     rss = worker_rss_mb()
     if rss is not None:
-        print(f"| (the warm worker's resident memory: Harper, textstat, the checks) | | | {rss:.0f} MB |")
+        print(f"| (the warm worker's resident memory: Harper and the checks) | | | {rss:.0f} MB |")
     peak = in_process_peak_mb(grammar_off=True)
     print(f"| (in process, grammar off, every draft linted once: peak RSS) | | | {peak:.0f} MB |")
     peak = in_process_peak_mb(grammar_off=False)

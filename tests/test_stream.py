@@ -9,8 +9,8 @@ import pytest
 
 from linter import runner
 from linter.command import CheckRequest, render, run_check
-from linter.formats import RunResult
-from linter.formats.stream import Piece, Tally, Writer
+from linter.formats import RunResult, Tally
+from linter.formats.stream import Piece, Writer
 from linter.runner import lint_paths
 from linter.spool import Spool
 from tests.bench_folder import generate_drafts

@@ -93,6 +93,8 @@ def summary(report: FileReport) -> str:
 
 
 def render(result: RunResult) -> str:
-    from linter.formats.stream import write_all
-
-    return write_all(result.items, "github")
+    lines: list[str] = []
+    for item in result.items:
+        lines.extend([error_annotation(item)] if isinstance(item, FileError) else draft_annotations(item))
+    lines.extend(summary(item) for item in result.items if isinstance(item, FileReport))
+    return "\n".join(lines) + "\n" if lines else ""

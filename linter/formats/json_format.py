@@ -7,16 +7,13 @@ removed, without bumping ``version``.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linter import __version__
-from linter.formats import RunResult
+from linter.formats import RunResult, Tally
 from linter.models import FileReport, Finding, Span
 from linter.positions import line_col
 from linter.formats.escape import decodable
-
-if TYPE_CHECKING:
-    from linter.formats.stream import Tally
 
 __all__ = ["document_around_files", "format_empty", "format_json", "report_dict", "report_text", "SCHEMA_VERSION"]
 
@@ -119,6 +116,5 @@ def format_empty(tally: Tally) -> str:
 
 
 def format_json(result: RunResult) -> str:
-    from linter.formats.stream import write_all
-
-    return write_all(result.items, "json")
+    files = [report_dict(r) for r in result.reports]
+    return json.dumps(_document(Tally.of(result.items), files), indent=2, ensure_ascii=False) + "\n"

@@ -6,8 +6,9 @@ run) and keeps the few facts the run's summary needs; ``Writer`` writes
 the pieces in order and, at the end, the summary. A run of any size holds
 one draft at a time plus ``Tally``: counts, the three lowest scores and
 the unreadable inputs (which the summary and the exit code report).
-``format_text``, ``format_json`` and ``github.render`` go through here too,
-so a report written whole and one written in pieces are the same bytes.
+``format_text``, ``format_json`` and ``github.render`` render a whole run
+from the same pieces of each format; tests/test_stream.py holds a report
+written in pieces to the same bytes.
 
 ``sarif``, ``junit`` and ``html`` put totals or a whole-run index before
 the drafts, so they are rendered from a whole ``RunResult``.
@@ -15,14 +16,13 @@ the drafts, so they are rendered from a whole ``RunResult``.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import NamedTuple
 
-from linter.formats import FileError
+from linter.formats import FileError, Tally
 from linter.models import FileReport
 
-__all__ = ["STREAMED", "Piece", "Tally", "Writer", "piece", "write_all"]
+__all__ = ["STREAMED", "Piece", "Writer", "piece"]
 
 STREAMED = ("text", "json", "github")
 
@@ -36,29 +36,6 @@ class Piece(NamedTuple):
     score: int = 0
     failed: bool = False
     later: str = ""  # github: its summary line, written after every annotation
-
-
-class Tally:
-    """What a run's summary and exit code need, kept as the pieces go by."""
-
-    def __init__(self) -> None:
-        self.items = 0
-        self.reports = 0
-        self.failed = 0
-        self.score_sum = 0
-        self.lowest: list[tuple[int, str]] = []  # the three lowest (score, path)
-        self.errors: list[tuple[str, str]] = []  # (path, message)
-
-    def add(self, part: Piece) -> None:
-        self.items += 1
-        if part.error is not None:
-            self.errors.append((part.path, part.error))
-            return
-        self.reports += 1
-        self.failed += part.failed
-        self.score_sum += part.score
-        bisect.insort(self.lowest, (part.score, part.path))
-        del self.lowest[3:]
 
 
 def piece(item: FileReport | FileError, fmt: str, color: bool = False, quiet: bool = False) -> Piece:
@@ -149,13 +126,3 @@ class Writer:
         if self._body:
             self.write("\n")
         return tally
-
-
-def write_all(items: Iterable[FileReport | FileError], fmt: str, color: bool = False, quiet: bool = False) -> str:
-    """The whole report of ``items`` as one string."""
-    out: list[str] = []
-    writer = Writer(fmt, out.append, color, quiet)
-    for item in items:
-        writer.add(piece(item, fmt, color, quiet))
-    writer.close()
-    return "".join(out)

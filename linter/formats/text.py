@@ -5,17 +5,13 @@ and why a draft failed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from linter.formats import FileError, RunResult
+from linter.formats import FileError, RunResult, Tally
 from linter.formats.escape import safe_line_start, visible
 from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
-
-if TYPE_CHECKING:
-    from linter.formats.stream import Tally
 
 __all__ = ["error_line", "format_text", "report_lines", "run_summary", "summary_line"]
 
@@ -147,9 +143,13 @@ def report_lines(item: FileReport, color: bool = False, quiet: bool = False) -> 
 
 def format_text(result: RunResult, color: bool = False, quiet: bool = False) -> str:
     """The report; ``quiet``: the findings and errors only, no scores or summary."""
-    from linter.formats.stream import write_all
-
-    return write_all(result.items, "text", color, quiet)
+    lines: list[str] = []
+    for item in result.items:
+        lines.extend([error_line(item, color)] if isinstance(item, FileError) else report_lines(item, color, quiet))
+    if len(result.items) > 1 and not quiet:
+        lines.append(run_summary(Tally.of(result.items), color))
+    text = "\n".join(lines).rstrip("\n")
+    return text + "\n" if text else ""
 
 
 def run_summary(tally: Tally, color: bool = False) -> str:
