@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import IO, Any, Literal, Protocol
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from linter.formats.escape import visible
+
+if TYPE_CHECKING:
+    from linter.spool import Spool
 
 __all__ = [
     "CheckRequest", "CheckOutcome", "Service", "decide_service", "run_check",
@@ -80,10 +83,6 @@ class CheckRequest:
         return cls(**known)
 
 
-class TextSink(Protocol):
-    def write(self, text: str, /) -> object: ...
-
-
 @dataclass(frozen=True)
 class CheckOutcome:
     report: str
@@ -147,13 +146,13 @@ def render(result: Any, fmt: str, color: bool, quiet: bool = False) -> str:
 
 
 def run_check(
-    request: CheckRequest, stdin: IO[bytes] | None = None, progress: Any = None, out: TextSink | None = None
+    request: CheckRequest, stdin: IO[bytes] | None = None, progress: Any = None, out: Spool | None = None
 ) -> CheckOutcome:
     """Lint what ``request`` names; never raises for bad input or config.
 
-    For the text, json and github formats with ``out``, the report is
-    written to ``out`` as the drafts are linted (``report`` is then empty)
-    and the run holds one draft at a time; otherwise it is returned whole."""
+    With ``out``, the report goes there (``report`` is then empty): for the
+    text, json and github formats as the drafts are linted, the run holding
+    one draft at a time. Without, it is returned whole."""
     from linter.registry import load_checks
     from linter.formats.stream import STREAMED
     from linter.runner import RunAborted, lint_paths, validated_selectors
@@ -189,6 +188,8 @@ def run_check(
             return _streamed(request, out, kwargs)
         result = lint_paths(request.paths, **kwargs)
     except RunAborted as exc:
+        if out is not None:
+            out.discard()  # an aborted run prints no report, not part of one
         return CheckOutcome("", (visible(str(exc)),), EXIT_USAGE)
     errors = tuple(visible(f"{e.path}: {e.message}") for e in result.errors)
     if result.errors:
@@ -202,7 +203,7 @@ def run_check(
     return CheckOutcome(text, errors, code)
 
 
-def _streamed(request: CheckRequest, out: TextSink, kwargs: dict[str, Any]) -> CheckOutcome:
+def _streamed(request: CheckRequest, out: Spool, kwargs: dict[str, Any]) -> CheckOutcome:
     """The run written to ``out`` piece by piece (``linter.formats.stream``);
     each piece is rendered where its draft was linted."""
     from functools import partial

@@ -50,6 +50,12 @@ class Spool:
             while block := self._file.read(_BLOCK):
                 yield block
 
+    def discard(self) -> None:
+        """Forget everything written so far."""
+        self.close()
+        self._parts = []
+        self._size = 0
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()

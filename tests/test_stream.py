@@ -90,3 +90,22 @@ def test_the_spool_moves_to_a_file_and_gives_everything_back_in_order() -> None:
     assert "".join(spool.chunks()) == "".join(parts)
     spool.close()
     assert not Spool()
+
+
+def test_an_aborted_run_leaves_no_part_of_a_report(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.grammar.base import GrammarUnavailable
+
+    real = runner._tools_for
+    calls = []
+
+    def gone_after_some(*args: object) -> object:
+        calls.append(1)
+        if len(calls) > 5:
+            raise GrammarUnavailable("server went away")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "_tools_for", gone_after_some)
+    out = Spool(in_memory=100)
+    outcome = run_check(CheckRequest(paths=(str(folder),), fmt="text", grammar="off", jobs=1), out=out)
+    assert outcome.code == 2 and outcome.errors[0].endswith(": grammar backend unavailable: server went away")
+    assert not out and "".join(out.chunks()) == ""
