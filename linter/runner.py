@@ -3,6 +3,9 @@
 Bad inputs become ``FileError`` items and the run goes on; only problems
 that make the whole run meaningless (a bad explicit config, a grammar
 backend that is gone) raise ``RunAborted``.
+
+Over 300 lines on purpose: a run's serial path and its process pool must
+give the same results in the same order, and are read side by side here.
 """
 
 from __future__ import annotations
