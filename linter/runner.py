@@ -377,13 +377,22 @@ def iter_lint(
     files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str) and t != "-"]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     pooled: Iterator[tuple[int, T]] = iter(())
+    rest = files[1:]  # the first file is linted here: the workers fork with its patterns compiled
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pooled = _lint_parallel(files, jobs, _harper_per_worker(linter, settings, len(files)), transform)
-    upcoming = next(pooled, None)
+        pool_settings = _harper_per_worker(linter, settings, len(files))
+        if pool_settings["use_worker"] is False:
+            linter.use_worker, linter.tools_cache = False, {}  # the Harper built here lints the first file too
+        pooled = _lint_parallel(rest, jobs, pool_settings, transform)
+    else:
+        rest = []
+    order = (i for i, _ in rest)
+    upcoming = next(order, None)
     for index, target in enumerate(targets):
-        if upcoming is not None and upcoming[0] == index:
-            yield upcoming[1]
-            upcoming = next(pooled, None)
+        if index == upcoming:
+            found, result = next(pooled)  # the pool starts here, after the first file
+            assert found == index, "the pool returned results out of order"
+            yield result
+            upcoming = next(order, None)
         else:
             yield transform(linter.lint_target(target, stdin=stdin))
         if progress is not None:
