@@ -242,6 +242,7 @@ CHUNK = 8  # files per task: small enough to balance, large enough to amortise
 # at the one warm service; below it, building Harper costs more than it saves.
 HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
 SHED_EVERY = 200  # drafts a worker's Harper sees before it drops its per-text cache
+IN_FLIGHT = 4  # chunks per worker submitted ahead of the one being read
 
 Item = Union["FileReport", "FileError"]
 T = TypeVar("T")
@@ -308,21 +309,26 @@ def _lint_parallel(
     settings: dict[str, Any],
     transform: Callable[[Item], T],
 ) -> Iterator[tuple[int, T]]:
-    """``(index, transform(result))`` for every file, in the order given."""
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+    """``(index, transform(result))`` for every file, in the order given.
+    A few chunks per worker are in flight at a time, so neither the tasks
+    nor the results of a large run pile up here."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
-    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+    starts = iter(range(0, len(files), chunk))
+    workers = min(jobs, -(-len(files) // chunk))
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
-        mp_context=_pool_context(),
-        initializer=_init_worker,
-        initargs=(settings,),
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(settings,)
     )
+    in_flight: deque[Future[list[tuple[int, T]]]] = deque()
     try:
-        for results in pool.map(partial(_lint_chunk, transform=transform), chunks):
-            yield from results
+        while True:
+            while len(in_flight) < IN_FLIGHT * workers and (start := next(starts, None)) is not None:
+                in_flight.append(pool.submit(_lint_chunk, files[start : start + chunk], transform))
+            if not in_flight:
+                return
+            yield from in_flight.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
