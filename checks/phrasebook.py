@@ -39,7 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from linter import safe_yaml
+from linter.datafiles import load_cached
 
 __all__ = [
     "CLASSES",
@@ -286,10 +287,10 @@ def _families(
     return frozenset(index), index, {name: i for i, (name, _) in enumerate(items)}
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
+_Row = tuple[str, str, str, tuple[str, ...]]  # pattern, example, regex source, anchors
 
 
-def _entries(raw: Any, source: str, check: bool) -> list[Phrase]:
+def _entries(raw: Any, source: str, check: bool) -> list[_Row]:
     if not isinstance(raw, list):
         raise PhraseError(f"{source}: expected a list of phrasings")
     out = []
@@ -297,10 +298,19 @@ def _entries(raw: Any, source: str, check: bool) -> list[Phrase]:
         if not isinstance(item, dict) or not isinstance(item.get("phrase"), str) or not isinstance(item.get("example"), str):
             raise PhraseError(f"{source}: each entry needs a 'phrase' and an 'example' (got {item!r:.60})")
         try:
-            out.append(compile_phrase(item["phrase"], item["example"], check))
+            phrase = compile_phrase(item["phrase"], item["example"], check)
         except PhraseError as exc:
             raise PhraseError(f"{source}: {exc}") from None
+        out.append((phrase.pattern, phrase.example, phrase.source, tuple(sorted(phrase.anchors))))
     return out
+
+
+def _rows(text: str, name: str, check: bool = False) -> dict[str, list[_Row]]:
+    """Each family of phrasings in the YAML ``text``, compiled to rows."""
+    data = safe_yaml.load(text) or {}
+    if not isinstance(data, dict):
+        raise PhraseError(f"{name}: expected families of phrasings")
+    return {family: _entries(raw, f"{name}: {family}", check) for family, raw in data.items()}
 
 
 @lru_cache(maxsize=128)
@@ -327,8 +337,14 @@ def _configured(text: str) -> Phrase | None:
 @lru_cache(maxsize=None)
 def load_books(path: str, check: bool = False) -> dict[str, PhraseBook]:
     """Every family of phrasings in the YAML file at ``path`` (``check``:
-    prove each matches its example, as the tests do)."""
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    if not isinstance(data, dict):
-        raise PhraseError(f"{path}: expected families of phrasings")
-    return {name: PhraseBook(_entries(raw, f"{Path(path).name}: {name}", check)) for name, raw in data.items()}
+    prove each matches its example, as the tests do). Without ``check`` the
+    compiled rows are kept beside the file (``linter.datafiles``)."""
+    name = Path(path).name
+    if check:
+        families = _rows(Path(path).read_text(encoding="utf-8"), name, check=True)
+    else:
+        families = load_cached(path, lambda text: _rows(text, name), code=__file__)
+    return {
+        family: PhraseBook(Phrase(p, example, source, frozenset(anchors)) for p, example, source, anchors in rows)
+        for family, rows in families.items()
+    }

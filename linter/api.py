@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from linter.check import Check, Tools
 from linter.config import Config
@@ -18,10 +19,12 @@ from linter.engine import lint
 from linter.grammar.base import GrammarBackend
 from linter.limits import capped
 from linter.models import FileReport, Finding, Fix
-from linter.offsets import OffsetMap
 from linter.registry import load_checks
 from linter.score import score
 from linter.verdict import judge
+
+if TYPE_CHECKING:
+    from linter.offsets import OffsetMap  # only a decoded .eml carries one
 
 __all__ = ["lint_text", "make_tools", "load_checks", "with_draft_settings"]
 

@@ -1,5 +1,6 @@
 """Pick the grammar backend for a run: ``auto | languagetool | embedded | off``,
-and whether Harper and the reading grade run here or in the warm service.
+and whether Harper runs here or in the warm service. The reading grade is
+always computed here: it is a few regular expressions over the text.
 
 ``auto`` uses LanguageTool when a server is configured or already running,
 otherwise the embedded default: it never starts a Java server. Only an
@@ -13,8 +14,7 @@ caller (the CLI's ``RunSettings.service``); None reads FOLLOWUP_LINT_WORKER.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from linter.check import Tools
 from linter.grammar.base import GrammarBackend, GrammarUnavailable
@@ -26,7 +26,6 @@ __all__ = [
     "choose_backend",
     "languagetool_backend",
     "make_embedded_backend",
-    "make_readability",
     "make_tools_for",
     "worker_enabled",
 ]
@@ -54,7 +53,6 @@ def choose_backend(
     if choice == "off":
         return None
     if choice == "embedded":
-        
         return make_embedded_backend(use_worker)
     from linter.grammar.languagetool.errors import LanguageToolError, RemoteRefused
 
@@ -71,16 +69,16 @@ def choose_backend(
             "no LanguageTool server is reachable; run 'followup-lint languagetool install' "
             "and 'followup-lint languagetool start', or pass --languagetool URL"
         )
-    
     return make_embedded_backend(use_worker)
 
 
 def make_tools_for(
     choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None
 ) -> Tools:
-    
+    from linter.readability import coleman_liau_grade
+
     backend = choose_backend(choice, url_option, config, use_worker)
-    return Tools(grammar=backend, readability=make_readability(share=backend))
+    return Tools(grammar=backend, readability=coleman_liau_grade)
 
 
 def worker_enabled(use_worker: bool | None = None) -> bool:
@@ -102,49 +100,3 @@ def make_embedded_backend(use_worker: bool | None = None) -> GrammarBackend:
     from linter.grammar.embedded import shared_harper
 
     return shared_harper()
-
-
-def make_readability(
-    use_worker: bool | None = None,
-    *,
-    share: GrammarBackend | None = None,
-    in_process: bool | None = None,
-) -> Callable[[str], float]:
-    """``Tools.readability``: the Coleman-Liau grade of a text.
-
-    Through the worker when ``share`` is a ``WorkerBackend`` (its connection
-    is reused) or ``use_worker=True``; otherwise in process. Grammar off or
-    LanguageTool never starts the worker just for a reading grade.
-    """
-    if in_process is not None and use_worker is None:
-        use_worker = not in_process
-    from linter.service.client import WorkerBackend
-
-    if isinstance(share, WorkerBackend):
-        return _WorkerGrade(share)
-    if share is None and use_worker is True:
-        return _WorkerGrade(WorkerBackend())
-    from linter.readability import coleman_liau_grade
-
-    return coleman_liau_grade
-
-
-class _WorkerGrade:
-    """The worker's ``grade``, falling back to the same formula in process
-    when the worker cannot be had: unlike grammar, a grade computed here is
-    exactly the one the worker would give, so nothing is lost but time, and
-    the run is not aborted over a reading grade."""
-
-    def __init__(self, client: Any) -> None:
-        self.client = client
-        self.local: Callable[[str], float] | None = None
-
-    def __call__(self, text: str) -> float:
-        if self.local is None:
-            try:
-                return float(self.client.grade(text))
-            except GrammarUnavailable:
-                from linter.readability import coleman_liau_grade
-
-                self.local = coleman_liau_grade  # do not wait for a dead worker again
-        return self.local(text)

@@ -18,6 +18,7 @@ from linter.command import EXIT_USAGE
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
+    from linter.spool import Spool
 
 __all__ = ["main", "cli"]
 
@@ -64,9 +65,10 @@ def cli() -> None:
     """Lint the email you send after a job interview."""
 
 
-def _write_output(text: str, output: str | None, color: bool = False) -> None:
+def _write_output(report: Spool, output: str | None, color: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False, color=color or None)  # None: strip colour off a terminal
+        for chunk in report.chunks():
+            click.echo(chunk, nl=False, color=color or None)  # None: strip colour off a terminal
         return
     import tempfile
 
@@ -75,7 +77,8 @@ def _write_output(text: str, output: str | None, color: bool = False) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".followup-lint-", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            for chunk in report.chunks():
+                handle.write(chunk)
         os.chmod(tmp, _report_mode(output))  # mkstemp's 0600 would hide a CI artifact
         os.replace(tmp, output)  # atomic: never a half-written report
     except OSError as exc:
@@ -222,6 +225,9 @@ def check(
         statistics=statistics,
         stdin_filename=stdin_filename,
     )
+    from linter.spool import Spool
+
+    report = Spool()
     if fix or diff:
         from linter.fix_command import run_fix
 
@@ -230,11 +236,13 @@ def check(
             click.echo(f"followup-lint: applied {applied} fix{'es' if applied != 1 else ''}", err=True)
     else:
         stdin = _read_stdin() if not paths or "-" in paths else None
-        outcome = _forwarded(request, stdin) or _in_process(request, stdin)
+        outcome = _forwarded(request, stdin, report) or _in_process(request, stdin, report)
     for line in outcome.errors:
         click.echo(f"followup-lint: error: {line}", err=True)
-    if outcome.report:
-        _write_output(outcome.report, output, request.color)
+    report.write(outcome.report)
+    if report:
+        _write_output(report, output, request.color)
+    report.close()
     sys.exit(outcome.code)
 
 
@@ -274,7 +282,8 @@ def _read_stdin() -> bytes:
     return data
 
 
-def _in_process(request: CheckRequest, stdin: bytes | None) -> CheckOutcome:
+def _in_process(request: CheckRequest, stdin: bytes | None, report: Spool) -> CheckOutcome:
+    """The run in this process, its report written to ``report`` as it goes."""
     import io
 
     from linter.command import run_check
@@ -282,7 +291,7 @@ def _in_process(request: CheckRequest, stdin: bytes | None) -> CheckOutcome:
 
     _report_waits()
     progress = None if request.quiet else Progress(sys.stderr)
-    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=progress)
+    return run_check(request, None if stdin is None else io.BytesIO(stdin), progress=progress, out=report)
 
 
 def _report_waits() -> None:
@@ -293,13 +302,17 @@ def _report_waits() -> None:
     on_wait(lambda what: click.echo(f"followup-lint: {what}...", err=True))
 
 
-def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | None:
+def _forwarded(request: CheckRequest, stdin: bytes | None, report: Spool) -> CheckOutcome | None:
     """Run the check in the warm worker, where every check is already loaded
     and compiled: the editor and pipe case (files and stdin). Folder runs
     stay in process, for the process pool and the progress bar. None: run
     in process instead, without the worker (it could not be had)."""
     if request.service == "none" or any(p != "-" and os.path.isdir(p) for p in request.paths):
         return None
+    from linter.service.place import any_socket
+
+    if request.service == "reuse" and not any_socket():
+        return None  # nothing to reuse: not worth importing the client
     from dataclasses import replace
 
     from linter.command import EXIT_USAGE, CheckOutcome
@@ -313,7 +326,7 @@ def _forwarded(request: CheckRequest, stdin: bytes | None) -> CheckOutcome | Non
         return CheckOutcome("", (str(exc),), EXIT_USAGE)
     outcome = CheckOutcome(reply.report, reply.errors, reply.code) if reply is not None else None
     if outcome is None and request.service == "start":
-        return _in_process(replace(request, service="none"), stdin)
+        return _in_process(replace(request, service="none"), stdin, report)
     return outcome
 
 

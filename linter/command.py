@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from linter.formats.escape import visible
+
+if TYPE_CHECKING:
+    from linter.spool import Spool
 
 __all__ = [
     "CheckRequest", "CheckOutcome", "Service", "decide_service", "run_check",
@@ -142,9 +145,16 @@ def render(result: Any, fmt: str, color: bool, quiet: bool = False) -> str:
     return str(module.render(result))
 
 
-def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: Any = None) -> CheckOutcome:
-    """Lint what ``request`` names; never raises for bad input or config."""
+def run_check(
+    request: CheckRequest, stdin: IO[bytes] | None = None, progress: Any = None, out: Spool | None = None
+) -> CheckOutcome:
+    """Lint what ``request`` names; never raises for bad input or config.
+
+    With ``out``, the report goes there (``report`` is then empty): for the
+    text, json and github formats as the drafts are linted, the run holding
+    one draft at a time. Without, it is returned whole."""
     from linter.registry import load_checks
+    from linter.formats.stream import STREAMED
     from linter.runner import RunAborted, lint_paths, validated_selectors
 
     try:
@@ -161,6 +171,11 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
         if request.mode:
             overrides["mode"] = request.mode
         kwargs: dict[str, Any] = {
+            "config_path": request.config_path,
+            "context": _load_context(request.context_path),
+            "grammar": request.grammar,
+            "languagetool_url": request.languagetool_url,
+            "overrides": overrides,
             "jobs": request.jobs,
             "progress": progress,
             "use_worker": request.service == "start",
@@ -169,16 +184,12 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
             kwargs["stdin"] = stdin
         if request.stdin_filename:
             kwargs["stdin_filename"] = request.stdin_filename
-        result = lint_paths(
-            request.paths,
-            config_path=request.config_path,
-            context=_load_context(request.context_path),
-            grammar=request.grammar,
-            languagetool_url=request.languagetool_url,
-            overrides=overrides,
-            **kwargs,
-        )
+        if out is not None and request.fmt in STREAMED and not request.statistics:
+            return _streamed(request, out, kwargs)
+        result = lint_paths(request.paths, **kwargs)
     except RunAborted as exc:
+        if out is not None:
+            out.discard()  # an aborted run prints no report, not part of one
         return CheckOutcome("", (visible(str(exc)),), EXIT_USAGE)
     errors = tuple(visible(f"{e.path}: {e.message}") for e in result.errors)
     if result.errors:
@@ -186,4 +197,25 @@ def run_check(request: CheckRequest, stdin: IO[bytes] | None = None, progress: A
     else:
         code = EXIT_FINDINGS if any(r.failed for r in result.reports) else EXIT_OK
     text = statistics(result) if request.statistics else render(result, request.fmt, request.color, request.quiet)
+    if out is not None:
+        out.write(text)
+        text = ""
     return CheckOutcome(text, errors, code)
+
+
+def _streamed(request: CheckRequest, out: Spool, kwargs: dict[str, Any]) -> CheckOutcome:
+    """The run written to ``out`` piece by piece (``linter.formats.stream``);
+    each piece is rendered where its draft was linted."""
+    from functools import partial
+
+    from linter.formats.stream import Writer, piece
+    from linter.runner import iter_lint
+
+    writer = Writer(request.fmt, out.write, request.color, request.quiet)
+    render_piece = partial(piece, fmt=request.fmt, color=request.color, quiet=request.quiet)
+    for part in iter_lint(request.paths, transform=render_piece, **kwargs):
+        writer.add(part)
+    tally = writer.close()
+    errors = tuple(visible(f"{path}: {message}") for path, message in tally.errors)
+    code = EXIT_USAGE if errors else EXIT_FINDINGS if tally.failed else EXIT_OK
+    return CheckOutcome("", errors, code)

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import yaml
-
 from linter import safe_yaml
 from linter.context import Context, ContextError, parse_context
 from linter.models import Span
@@ -199,6 +197,8 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
     if end is None:
         raise DraftError("front matter opened with '---' is never closed")
     raw = text[first_line_end : end.start()]
+    import yaml  # only a draft with front matter needs it
+
     try:
         data = safe_yaml.load(raw)
     except safe_yaml.YamlRejected as exc:

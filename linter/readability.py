@@ -1,44 +1,48 @@
-"""Reading grade through textstat, without NLTK.
+"""Reading grade: the Coleman-Liau index, computed here.
 
-textstat's syllable counter loads CMUdict through NLTK, which downloads it
-at run time and takes ~0.6 s and ~60 MB to load. The Coleman-Liau index
-counts letters and sentences instead of syllables, so it needs no
-dictionary; it is still a U.S. school-grade estimate, the unit of the B16
-figures.
-
-textstat imports NLTK at module load even so (0.3 s, 28 MB). We let it
-import an empty stand-in instead: the Coleman-Liau path never touches NLTK,
-and a syllable-based call would fail loudly rather than download anything.
-The stand-in is removed from ``sys.modules`` at once, so code that imports
-the real NLTK later in the same process still gets it.
+The formula and its counting rules are textstat's (0.7.13,
+``coleman_liau_index``, no rounding), written out so that a run imports
+neither textstat's many modules nor, through it, NLTK, whose syllable
+counter downloads CMUdict. Coleman-Liau counts letters and sentences, not
+syllables, so it needs no dictionary; it is a U.S. school-grade estimate.
+``tests/test_readability.py`` holds it equal to textstat's on every draft
+we ship and on generated text.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
+import re
 
 __all__ = ["coleman_liau_grade"]
 
-_textstat: Any = None
+_SPACE = re.compile(r"\s")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # one not starting a contraction's ending
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
-def _import_textstat() -> Any:
-    stand_in = "nltk" not in sys.modules  # else the real one is loaded: use it
-    if stand_in:
-        sys.modules["nltk"] = types.ModuleType("nltk", "stand-in: followup-lint never uses NLTK")
-    try:
-        import textstat  # type: ignore[import-untyped]
-    finally:
-        if stand_in:
-            del sys.modules["nltk"]
-    return textstat
+def _words(text: str) -> int:
+    """Words once punctuation is gone (contractions and hyphenated words count once)."""
+    return len(_PUNCTUATION_BUT_APOSTROPHE.sub("", _LONE_APOSTROPHE.sub("", text)).split())
+
+
+def _sentences(text: str) -> int:
+    """Sentences, not counting those of two words or fewer; at least one."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    return max(1, sum(1 for sentence in found if _words(sentence) > 2))
 
 
 def coleman_liau_grade(text: str) -> float:
-    """U.S. grade level of ``text`` (Coleman-Liau, via textstat)."""
-    global _textstat
-    if _textstat is None:
-        _textstat = _import_textstat()
-    return float(_textstat.coleman_liau_index(text))
+    """U.S. grade level of ``text``: 0.058 L - 0.296 S - 15.8, with L the
+    letters and S the sentences per 100 words; 0.0 when either is zero."""
+    words = _words(text)
+    if words == 0:
+        return 0.0
+    letters = len(_PUNCTUATION.sub("", _SPACE.sub("", text))) / words * 100
+    sentences = _sentences(text) / words * 100
+    if letters == 0 or sentences == 0:
+        return 0.0
+    return (0.058 * letters) - (0.296 * sentences) - 15.8

@@ -3,14 +3,17 @@
 Bad inputs become ``FileError`` items and the run goes on; only problems
 that make the whole run meaningless (a bad explicit config, a grammar
 backend that is gone) raise ``RunAborted``.
+
+Over 300 lines on purpose: a run's serial path and its process pool must
+give the same results in the same order, and are read side by side here.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 if TYPE_CHECKING:
     from linter.check import Check, Tools
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
     from linter.models import FileReport
     from linter.sources import InputError, Source
 
-__all__ = ["lint_paths", "Linter", "RunAborted", "validated_selectors", "default_jobs", "PARALLEL_MIN"]
+__all__ = ["iter_lint", "lint_paths", "Linter", "RunAborted", "validated_selectors", "default_jobs", "PARALLEL_MIN"]
 
 
 class RunAborted(RuntimeError):
@@ -217,31 +220,33 @@ class Linter:
 #
 # A folder of many drafts is linted by a process pool. Each worker builds its
 # Linter once (checks, configs, grammar tools) in the pool initializer, then
-# lints chunks of files; results come back in input order, identical to a
-# serial run (tests/test_parallel.py).
+# lints chunks of files, and applies the run's ``transform`` there too (the
+# CLI renders each draft's part of the report in the worker, so the parent
+# only writes). Results come back in input order, identical to a serial run
+# (tests/test_parallel.py), and are handed on as they arrive: nothing holds
+# the whole run.
 #
-# The pool workers share the warm grammar worker, which answers one request
-# at a time (Harper, and the readability grade), so on 2 cores the gain is
-# modest: the checks run in parallel, the grammar does not. Measured with
-# 1,000 generated drafts (lint_paths alone, load about 2): embedded grammar
-# 4.6-5.3 s serial, 4.1-4.9 s pooled; grammar off 1.1-1.2 s serial, 1.0-1.3 s
-# pooled. Under heavier load (5-7, other jobs on the machine) the pool did
-# better: 9.2 s against 4.9 s (best of 5, embedded). A Harper in each pool
-# worker (FOLLOWUP_LINT_WORKER=0) was slower: each loads Harper and textstat
-# (7.2 s of CPU in the workers against 1.7 s), and so was computing the
-# grade in each pool worker. More cores, or LanguageTool (a multi-threaded
-# server), gain more.
-#
-# Small runs stay serial: each pool worker warms up on its own (imports,
-# compiled patterns), which a serial run pays once. tests/bench_folder.py
-# (load about 2, best of 3): the pool was 5-10 % slower at 10 to 40 drafts,
-# even at 80, 10 % faster at 160 and 15-20 % at 320; at 1,000, 1.41x without
-# grammar and 1.15x with the embedded one.
+# With the embedded grammar, the workers of a run under
+# HARPER_IN_WORKERS_MIN files share the warm service, which answers one
+# request at a time: the checks run in parallel and Harper does not. A larger
+# run builds Harper once here before the pool forks and each worker uses its
+# copy (``_harper_per_worker``). Small runs stay serial: each pool worker
+# warms up on its own (imports, compiled patterns), which a serial run pays
+# once; tests/bench_folder.py measures where the pool starts to pay.
 
 # Files; fewer are linted in this process. The variable is for benchmarks
 # (tests/bench_folder.py forces the pool on small folders to measure it).
 PARALLEL_MIN = int(os.environ.get("FOLLOWUP_LINT_PARALLEL_MIN", "100"))
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise
+# Files from which a pooled run with the embedded grammar builds Harper here
+# and lets each forked worker use its copy, rather than all of them queueing
+# at the one warm service; below it, building Harper costs more than it saves.
+HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
+SHED_EVERY = 200  # drafts a worker's Harper sees before it drops its per-text cache
+IN_FLIGHT = 4  # chunks per worker submitted ahead of the one being read
+
+Item = Union["FileReport", "FileError"]
+T = TypeVar("T")
 
 _worker: Linter | None = None
 
@@ -251,9 +256,42 @@ def _init_worker(settings: dict[str, Any]) -> None:
     _worker = Linter(**settings)
 
 
-def _lint_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, FileReport | FileError]]:
+_since_shed = 0
+
+
+def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
+    global _since_shed
     assert _worker is not None, "pool worker not initialised"
-    return [(index, _worker.lint_target(target)) for index, target in chunk]
+    done = [(index, transform(_worker.lint_target(target))) for index, target in chunk]
+    _since_shed += len(chunk)
+    if _since_shed >= SHED_EVERY and _worker.use_worker is False:
+        from linter.grammar.embedded import shed_shared_caches
+
+        shed_shared_caches()  # a Harper of this worker's own: memory stays flat over the run
+        _since_shed = 0
+    return done
+
+
+def _harper_per_worker(linter: Linter, settings: dict[str, Any], files: int) -> dict[str, Any]:
+    """The pool's settings. A large run whose grammar is the embedded one
+    (on Linux, where workers are forked) builds Harper here, once, and each
+    worker lints with its own copy: the dictionary's pages are shared until
+    written, and the workers no longer queue at the one warm service."""
+    if sys.platform != "linux" or files < HARPER_IN_WORKERS_MIN or linter.use_worker is False:
+        return settings
+    from linter.config import ConfigError
+    from linter.grammar.base import GrammarUnavailable
+    from linter.grammar.embedded import HarperBackend
+
+    try:
+        config = linter.base
+        tools = _tools_for(linter.grammar or config.grammar, linter.languagetool_url, config, {}, False)
+        if not isinstance(tools.grammar, HarperBackend):
+            return settings
+        tools.grammar.warm()
+    except (ConfigError, GrammarUnavailable):
+        return settings  # the workers meet it again, and report it as they would have
+    return {**settings, "use_worker": False}
 
 
 def _pool_context() -> Any:
@@ -270,30 +308,30 @@ def _lint_parallel(
     files: list[tuple[int, str]],
     jobs: int,
     settings: dict[str, Any],
-    done: Callable[[int], None],
-) -> dict[int, FileReport | FileError]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    transform: Callable[[Item], T],
+) -> Iterator[tuple[int, T]]:
+    """``(index, transform(result))`` for every file, in the order given.
+    A few chunks per worker are in flight at a time, so neither the tasks
+    nor the results of a large run pile up here."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
-    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
-    out: dict[int, FileReport | FileError] = {}
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
-        mp_context=_pool_context(),
-        initializer=_init_worker,
-        initargs=(settings,),
-    ) as pool:
-        futures = [pool.submit(_lint_chunk, c) for c in chunks]
-        try:
-            for future in as_completed(futures):
-                results = future.result()
-                out.update(results)
-                done(len(results))
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-    return out
+    starts = iter(range(0, len(files), chunk))
+    workers = min(jobs, -(-len(files) // chunk))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(settings,)
+    )
+    in_flight: deque[Future[list[tuple[int, T]]]] = deque()
+    try:
+        while True:
+            while len(in_flight) < IN_FLIGHT * workers and (start := next(starts, None)) is not None:
+                in_flight.append(pool.submit(_lint_chunk, files[start : start + chunk], transform))
+            if not in_flight:
+                return
+            yield from in_flight.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -302,6 +340,70 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def _same(item: Item) -> Item:
+    return item
+
+
+def iter_lint(
+    paths: Sequence[str],
+    *,
+    config_path: str | None,
+    context: Context | None,
+    grammar: str | None,
+    languagetool_url: str | None,
+    overrides: dict[str, Any],
+    transform: Callable[[Item], T],
+    stdin: Any = None,
+    jobs: int | None = None,
+    use_worker: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    stdin_filename: str | None = None,
+) -> Iterator[T]:
+    """``transform`` of each input's ``FileReport`` or ``FileError``, in
+    input order, each as soon as it and those before it are done.
+
+    ``jobs`` caps the worker processes (default: one per core); runs of
+    fewer than ``PARALLEL_MIN`` files are linted serially whatever it says.
+    In a pooled run ``transform`` runs in the workers (it must pickle: a
+    module-level function or a ``partial`` of one). ``progress(done,
+    total)`` is called as drafts are finished.
+    """
+    settings: dict[str, Any] = {
+        "config_path": config_path,
+        "context": context,
+        "grammar": grammar,
+        "languagetool_url": languagetool_url,
+        "overrides": overrides,
+        "use_worker": use_worker,
+    }
+    linter = Linter(**settings, stdin_filename=stdin_filename)
+    targets = linter.targets(paths)
+    total = len(targets)
+    files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str) and t != "-"]
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    pooled: Iterator[tuple[int, T]] = iter(())
+    rest = files[1:]  # the first file is linted here: the workers fork with its patterns compiled
+    if jobs > 1 and len(files) >= PARALLEL_MIN:
+        pool_settings = _harper_per_worker(linter, settings, len(files))
+        if pool_settings["use_worker"] is False:
+            linter.use_worker, linter.tools_cache = False, {}  # the Harper built here lints the first file too
+        pooled = _lint_parallel(rest, jobs, pool_settings, transform)
+    else:
+        rest = []
+    order = (i for i, _ in rest)
+    upcoming = next(order, None)
+    for index, target in enumerate(targets):
+        if index == upcoming:
+            found, result = next(pooled)  # the pool starts here, after the first file
+            assert found == index, "the pool returned results out of order"
+            yield result
+            upcoming = next(order, None)
+        else:
+            yield transform(linter.lint_target(target, stdin=stdin))
+        if progress is not None:
+            progress(index + 1, total)
 
 
 def lint_paths(
@@ -318,40 +420,21 @@ def lint_paths(
     progress: Callable[[int, int], None] | None = None,
     stdin_filename: str | None = None,
 ) -> RunResult:
-    """Read, parse and lint every input; bad inputs become ``FileError``s.
-
-    ``jobs`` caps the worker processes (default: one per core); runs of
-    fewer than ``PARALLEL_MIN`` files are linted serially whatever it says.
-    ``progress(done, total)`` is called as drafts are finished.
-    """
+    """Read, parse and lint every input into one ``RunResult`` (the whole
+    run in memory; ``iter_lint`` hands results on one by one)."""
     from linter.formats import RunResult
 
-    settings: dict[str, Any] = {
-        "config_path": config_path,
-        "context": context,
-        "grammar": grammar,
-        "languagetool_url": languagetool_url,
-        "overrides": overrides,
-        "use_worker": use_worker,
-    }
-    linter = Linter(**settings, stdin_filename=stdin_filename)
-    targets = linter.targets(paths)
-    total = len(targets)
-    finished = 0
-
-    def done(n: int) -> None:
-        nonlocal finished
-        finished += n
-        if progress is not None:
-            progress(finished, total)
-
-    items: dict[int, FileReport | FileError] = {}
-    files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str) and t != "-"]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs > 1 and len(files) >= PARALLEL_MIN:
-        items.update(_lint_parallel(files, jobs, settings, done))
-    for index, target in enumerate(targets):
-        if index not in items:
-            items[index] = linter.lint_target(target, stdin=stdin)
-            done(1)
-    return RunResult(tuple(items[i] for i in range(total)))
+    return RunResult(tuple(iter_lint(
+        paths,
+        config_path=config_path,
+        context=context,
+        grammar=grammar,
+        languagetool_url=languagetool_url,
+        overrides=overrides,
+        transform=_same,
+        stdin=stdin,
+        jobs=jobs,
+        use_worker=use_worker,
+        progress=progress,
+        stdin_filename=stdin_filename,
+    )))

@@ -13,12 +13,8 @@ from __future__ import annotations
 import reprlib
 from typing import Any
 
-import yaml
-
 __all__ = ["YamlRejected", "load", "short", "clip", "SHOWN"]
 
-# libyaml's C loader when present (10x faster than the pure-Python one).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SHOWN = 40  # characters of a bad value quoted in a message
 
 
@@ -26,19 +22,31 @@ class YamlRejected(ValueError):
     """Valid YAML we will not read; the message is one line."""
 
 
+def _loader() -> Any:
+    """libyaml's C loader when present (10x faster than the pure-Python one).
+    PyYAML is imported here, not at module load: most runs read no YAML."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _has_alias(text: str) -> bool:
     if "*" not in text:  # every alias starts with one
         return False
-    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_LOADER))
+    import yaml
+
+    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_loader()))
 
 
 def load(text: str) -> Any:
     """The value of YAML ``text``. Raises ``yaml.YAMLError`` for malformed
     YAML and ``YamlRejected`` for aliases and values Python cannot hold."""
+    import yaml
+
     if _has_alias(text):
         raise YamlRejected("aliases (*name) are not allowed: write each value out")
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, yaml.YAMLError):
             raise

@@ -20,15 +20,15 @@ import errno
 import fnmatch
 import os
 import stat
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from linter.email_source import EmailError, email_to_text
 from linter.models import Span
-from linter.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from linter.offsets import OffsetMap
 
 __all__ = [
     "Source",
@@ -250,6 +250,8 @@ def _decode(path: str, data: bytes, is_email: bool) -> Source | InputError:
         return InputError(path, EMPTY)
     if not is_email:
         return Source(path, raw, raw, None, encoding)
+    from linter.email_source import EmailError, email_to_text  # the email package, for .eml only
+
     try:
         text, origin = email_to_text(raw, data)
     except EmailError as exc:
@@ -286,6 +288,8 @@ class _GitIgnore:
     def ignored(self, rels: Sequence[str]) -> set[str]:
         if not self.enabled or not rels:
             return set()
+        import subprocess
+
         try:
             done = subprocess.run(
                 ["git", "check-ignore", "--stdin", "-z"],
@@ -318,7 +322,7 @@ def discover(
     walk finds); ``"-"`` is yielded as is. Folders that cannot be read and
     symlink loops are yielded as ``InputError`` and the walk goes on; the
     same file reached twice (through a symlink, say) is yielded once."""
-    seen: set[str] = set()
+    seen: set[object] = set()
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             if path == "-" or _first_time(path, seen):
@@ -343,11 +347,19 @@ def walk_would_find(root: str, path: str, include: Sequence[str], exclude: Seque
     return _matches(include, posix, parts[-1]) and not _matches(exclude, posix, parts[-1])
 
 
-def _first_time(path: str, seen: set[str]) -> bool:
-    real = os.path.realpath(path)
-    if real in seen:
+def _first_time(path: str, seen: set[object], info: os.stat_result | None = None) -> bool:
+    """Whether the file at ``path`` (``info``: its ``os.stat``) is new to
+    this walk: known by device and inode, which a stat gives with no more
+    system calls (``realpath`` makes one per folder of the path), or by
+    ``realpath`` when there is nothing to stat."""
+    try:
+        info = info or os.stat(path)
+        key: object = (info.st_dev, info.st_ino)
+    except OSError:
+        key = os.path.realpath(path)
+    if key in seen:
         return False
-    seen.add(real)
+    seen.add(key)
     return True
 
 
@@ -356,7 +368,7 @@ def _walk(
     include: Sequence[str],
     exclude: Sequence[str],
     respect_gitignore: bool,
-    seen: set[str],
+    seen: set[object],
 ) -> Iterator[str | InputError]:
     """Breadth-first by depth (one ``git check-ignore`` per depth), then
     yielded in sorted depth-first order."""
@@ -405,11 +417,11 @@ def _walk(
                 continue
             if not is_dir:
                 try:
-                    os.stat(full)  # a broken or looping symlink fails here
+                    info = os.stat(full)  # a broken or looping symlink fails here
                 except OSError as exc:
                     found.append((sub, InputError(full, _os_error(full, exc))))
                     continue
-                if _first_time(full, seen):
+                if _first_time(full, seen, info):
                     found.append((sub, full))
                 continue
             real = os.path.realpath(full)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["did_you_mean"]
@@ -14,5 +13,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     options = list(choices)
     if len(word) > 2 * max((len(c) for c in options), default=0) + 10:
         return ""
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,9 +41,9 @@ def ms(seconds: float) -> str:
 def in_process(drafts: list[tuple[str, str]], grammar: object, rounds: int) -> list[float]:
     from linter.api import lint_text
     from linter.check import Tools
-    from linter.backends import make_readability
+    from linter.readability import coleman_liau_grade
 
-    tools = Tools(grammar=grammar, readability=make_readability(in_process=True))
+    tools = Tools(grammar=grammar, readability=coleman_liau_grade)
     for path, text in drafts:  # warm-up: regexes, lazy imports, backend
         lint_text(text, path, tools=tools)
     times = []
@@ -166,12 +167,72 @@ def cold_and_warm(exe: str, proselint: str | None, runs: int, vale: str | None =
         print("| " + " | ".join(row) + " |")
 
 
+def scaling() -> None:
+    """Cost per 1,000 words of one long draft (in process, grammar off): a
+    flat column means parsing and every check grow linearly with length."""
+    from linter.api import lint_text
+    from linter.check import Tools
+    from linter.config import Config
+    from linter.draft import parse_draft
+    from linter.readability import coleman_liau_grade
+    from linter.registry import load_checks
+    from tests.bench_folder import long_draft
+
+    checks, tools = load_checks(), Tools(grammar=None, readability=coleman_liau_grade)
+    lint_text(long_draft(1_000, seed=2), "warm-up.txt", tools=tools)  # patterns compiled, tables loaded
+    print("\n| one draft of | words | lint, ms per 1,000 words | parse_draft, ms per 1,000 words | slowest check, ms per 1,000 words |\n|---|---|---|---|---|")
+    def timed(run: Any) -> float:
+        start = time.perf_counter()
+        run()
+        return time.perf_counter() - start
+
+    config = Config.default()
+    for target in (1_000, 10_000, 100_000):
+        # Best of three drafts of this length, each new (no sentence already
+        # cached): other load on the machine only ever adds time.
+        rows = []
+        for seed in (11, 12, 13):
+            text = long_draft(target, seed=seed)
+            parsed = timed(lambda: parse_draft(text, "long.txt"))
+            linted = timed(lambda: lint_text(text, "long.txt", tools=tools))
+            draft = parse_draft(text, "long.txt")
+            costs = {
+                check.code: timed(lambda: list(check.run(draft, config.options_for(check), tools)))
+                for check in checks
+                if not check.uses_grammar and check.applies_to(draft.kind)
+            }
+            rows.append((linted, parsed, max(costs.values()), max(costs, key=lambda code: costs[code]), len(text.split())))
+        linted, parsed, slowest, code, words = min(rows)
+        per = lambda seconds: f"{seconds * 1000 / words * 1000:.2f}"  # noqa: E731
+        print(f"| {target:,} words | {words:,} | {per(linted)} | {per(parsed)} | {per(slowest)} ({code}) |")
+
+
+def folder_memory(exe: str, big: int) -> None:
+    """Peak RSS of ``check FOLDER`` at 100 drafts and at ``big`` (text
+    format, grammar off, default jobs): flat means nothing is kept per draft."""
+    from tests.bench_folder import generate_drafts
+
+    root = Path(tempfile.mkdtemp(prefix="followup-bench-memory-"))
+    try:
+        print(f"\n| CLI peak RSS, folder run (grammar off, text) | 100 drafts | {big:,} drafts | ratio |\n|---|---|---|---|")
+        peaks = []
+        for count in (100, big):
+            folder = root / str(count)
+            generate_drafts(folder, count)
+            _, peak = wall([exe, "check", "--grammar", "off", "--fail-on", "never", "-q", str(folder)], 1)
+            peaks.append(peak)
+        print(f"| followup-lint check --grammar off | {peaks[0] / 1024:.1f} MB | {peaks[1] / 1024:.1f} MB | {peaks[1] / peaks[0]:.2f}x |")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--folder-size", type=int, default=1000)
     parser.add_argument("--cold-only", action="store_true", help="only the cold and warm CLI table")
     parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
+    parser.add_argument("--memory-drafts", type=int, default=10_000, help="the large folder of the memory table")
     args = parser.parse_args()
     rounds, runs = (3, 7) if args.quick else (10, 21)
     drafts = corpus()
@@ -224,7 +285,7 @@ def main() -> None:
     cold_and_warm(exe, proselint, max(5, runs // 3), args.vale)
     rss = worker_rss_mb()
     if rss is not None:
-        print(f"| (the warm worker's resident memory: Harper, textstat, the checks) | | | {rss:.0f} MB |")
+        print(f"| (the warm worker's resident memory: Harper and the checks) | | | {rss:.0f} MB |")
     peak = in_process_peak_mb(grammar_off=True)
     print(f"| (in process, grammar off, every draft linted once: peak RSS) | | | {peak:.0f} MB |")
     peak = in_process_peak_mb(grammar_off=False)
@@ -250,8 +311,14 @@ def main() -> None:
         if proselint:
             t, peak = wall([proselint, "check", str(folder)], 1)
             print(f"| proselint check (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
+        if args.vale:
+            config = str(Path(args.vale).resolve().parent / ".vale.ini")
+            t, peak = wall([args.vale, "--config", config, "--output", "JSON", str(folder)], 1)
+            print(f"| vale, built-in Vale style (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
     finally:
         shutil.rmtree(folder)
+    scaling()
+    folder_memory(exe, args.memory_drafts)
 
 
 if __name__ == "__main__":

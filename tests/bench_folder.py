@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["generate_drafts", "draft_text"]
+__all__ = ["generate_drafts", "draft_text", "long_draft"]
 
 FIRST = ["Dana", "Priya", "Tomás", "Mei", "Jonas", "Aisha", "Grace", "Olu", "Ingrid", "Rafael", "Noor", "Ken"]
 LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Brennan", "Haddad", "Kowalski", "Reyes", "Achebe", "Ng"]
@@ -118,6 +118,21 @@ def draft_text(rng: random.Random, n: int) -> str:
     parts.append("\n\n".join(paragraphs) + "\n\n")
     parts.append(rng.choice(SIGNOFFS) + "\n" + rng.choice(SIGNATURES) + "\n")
     return "".join(parts).format(**values)
+
+
+def long_draft(words: int, seed: int = 1) -> str:
+    """One draft of about ``words`` words: a greeting, body paragraphs drawn
+    from generated drafts, a sign-off and a signature."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    count = n = 0
+    while count < words:
+        body = draft_text(rng, n).split("\n\n")[2:-1]  # between the greeting and the sign-off
+        n += 1
+        for paragraph in body:
+            paragraphs.append(paragraph)
+            count += len(paragraph.split())
+    return "Subject: Thank you for the interview\n\nHi Dana,\n\n" + "\n\n".join(paragraphs) + "\n\nBest regards,\nSam Lee\nsam@example.com\n"
 
 
 def generate_drafts(folder: Path, count: int, seed: int = 4) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from linter.check import Check, Tools
@@ -63,12 +64,16 @@ _KEEP_IN_MIND_HINTS = (
     "mind", "file", "future", "roles", "openings", "positions", "opportunities",
     "vacancies", "touch", "comes up", "opens up", "think of me",
 )
-_PUSHBACK = re.compile(_PUSHBACK_SRC)
-_KEEP_IN_MIND = re.compile(_KEEP_IN_MIND_SRC)
-# For the rare text whose lower-casing changes its length ("İ"): offsets
-# must stay true, so that text is searched case-insensitively instead.
-_PUSHBACK_I = re.compile(_PUSHBACK_SRC, re.I)
-_KEEP_IN_MIND_I = re.compile(_KEEP_IN_MIND_SRC, re.I)
+
+
+@cache
+def _patterns(ignore_case: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Pushback and keep-in-mind, compiled on the first reply to a rejection
+    (most runs have none). ``ignore_case`` is for the rare text whose
+    lower-casing changes its length ("İ"): offsets must stay true, so that
+    text is searched case-insensitively instead."""
+    flags = re.I if ignore_case else 0
+    return re.compile(_PUSHBACK_SRC, flags), re.compile(_KEEP_IN_MIND_SRC, flags)
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
@@ -79,10 +84,9 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     for para in draft.paragraphs:
         chunk = text[para.start : para.end]
         folded = chunk.lower()
-        if len(folded) == len(chunk):
-            haystack, pushback, keep = folded, _PUSHBACK, _KEEP_IN_MIND
-        else:  # lower-casing moved the offsets ("İ"): search the original text
-            haystack, pushback, keep = chunk, _PUSHBACK_I, _KEEP_IN_MIND_I
+        same_length = len(folded) == len(chunk)
+        haystack = folded if same_length else chunk
+        pushback, keep = _patterns(ignore_case=not same_length)
         if any(h in folded for h in _PUSHBACK_HINTS):
             for m in pushback.finditer(haystack):
                 span = Span(para.start + m.start(), para.start + m.end())

@@ -23,7 +23,7 @@ from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
 
-__all__ = ["render", "escape_data", "escape_property"]
+__all__ = ["draft_annotations", "error_annotation", "render", "escape_data", "escape_property", "summary"]
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -71,18 +71,30 @@ def _summary(report: FileReport) -> str:
     return f"{line} · failed because: {because(report.fail_reasons)}" if report.fail_reasons else line
 
 
+def error_annotation(item: FileError) -> str:
+    """The annotation of an input that could not be linted."""
+    return _command("error", [("file", item.path), ("title", "unreadable draft")], item.message)
+
+
+def draft_annotations(item: FileReport) -> list[str]:
+    """A draft's annotations: one per finding, one per check with findings left out."""
+    return [
+        *(_annotation(item, finding) for finding in item.findings),
+        *(
+            _command("notice", [("file", item.path), ("title", f"{code} {name}")], more_line(code, name, count))
+            for code, name, count in item.omitted
+        ),
+    ]
+
+
+def summary(report: FileReport) -> str:
+    """A draft's plain line, written after every annotation of the run."""
+    return _summary(report)
+
+
 def render(result: RunResult) -> str:
     lines: list[str] = []
     for item in result.items:
-        if isinstance(item, FileError):
-            lines.append(_command("error", [("file", item.path), ("title", "unreadable draft")], item.message))
-            continue
-        lines.extend(_annotation(item, finding) for finding in item.findings)
-        lines.extend(
-            _command("notice", [("file", item.path), ("title", f"{code} {name}")], more_line(code, name, count))
-            for code, name, count in item.omitted
-        )
-    for item in result.items:
-        if isinstance(item, FileReport):
-            lines.append(_summary(item))
+        lines.extend([error_annotation(item)] if isinstance(item, FileError) else draft_annotations(item))
+    lines.extend(summary(item) for item in result.items if isinstance(item, FileReport))
     return "\n".join(lines) + "\n" if lines else ""

@@ -10,12 +10,12 @@ import json
 from typing import Any
 
 from linter import __version__
-from linter.formats import FileError, RunResult
+from linter.formats import RunResult, Tally
 from linter.models import FileReport, Finding, Span
 from linter.positions import line_col
 from linter.formats.escape import decodable
 
-__all__ = ["format_json", "report_dict", "SCHEMA_VERSION"]
+__all__ = ["document_around_files", "format_empty", "format_json", "report_dict", "report_text", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 
@@ -70,21 +70,51 @@ def report_dict(report: FileReport) -> dict[str, Any]:
     return doc
 
 
-def format_json(result: RunResult, indent: int | None = 2) -> str:
-    reports = result.reports
-    doc = {
+def report_text(report: FileReport) -> str:
+    """``report`` as it appears in the document's ``files`` list."""
+    return _indented(json.dumps(report_dict(report), indent=2, ensure_ascii=False), _FILE_INDENT)
+
+
+_FILE_INDENT = "    "  # two levels of two: the document, then its "files" list
+_MARK = "\x00"  # stands for the files while the rest of the document is rendered
+
+
+def _indented(text: str, by: str) -> str:
+    return "\n".join(by + line for line in text.split("\n"))  # JSON strings hold no raw newline
+
+
+def _document(tally: Tally, files: list[Any]) -> dict[str, Any]:
+    return {
         "schema": "followup-lint-report",
         "version": SCHEMA_VERSION,
         "tool": {"name": "followup-lint", "version": __version__},
-        "files": [report_dict(r) for r in reports],
-        "errors": [{"path": decodable(e.path), "message": decodable(e.message)} for e in result.errors],
+        "files": files,
+        "errors": [{"path": decodable(path), "message": decodable(message)} for path, message in tally.errors],
         "summary": {
-            "files": len(result.items),
-            "passed": sum(1 for r in reports if not r.failed),
-            "failed": sum(1 for r in reports if r.failed),
-            "errors": len(result.errors),
-            "average_score": round(sum(r.score for r in reports) / len(reports), 1) if reports else None,
-            "lowest_score": min((r.score for r in reports), default=None),
+            "files": tally.items,
+            "passed": tally.reports - tally.failed,
+            "failed": tally.failed,
+            "errors": len(tally.errors),
+            "average_score": round(tally.score_sum / tally.reports, 1) if tally.reports else None,
+            "lowest_score": tally.lowest[0][0] if tally.lowest else None,
         },
     }
-    return json.dumps(doc, indent=indent, ensure_ascii=False) + "\n"
+
+
+def document_around_files(tally: Tally) -> tuple[str, str]:
+    """The document before its first file and after its last (the part
+    before depends on nothing the run finds)."""
+    text = json.dumps(_document(tally, [_MARK]), indent=2, ensure_ascii=False) + "\n"
+    mark = _FILE_INDENT + json.dumps(_MARK)
+    head, _, tail = text.partition(mark)
+    return head, tail
+
+
+def format_empty(tally: Tally) -> str:
+    """The document of a run with no readable draft."""
+    return json.dumps(_document(tally, []), indent=2, ensure_ascii=False) + "\n"
+
+
+def format_json(result: RunResult) -> str:
+    files = [report_dict(r) for r in result.reports]
+    return json.dumps(_document(Tally.of(result.items), files), indent=2, ensure_ascii=False) + "\n"

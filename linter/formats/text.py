@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from linter.formats import FileError, RunResult
+from linter.formats import FileError, RunResult, Tally
 from linter.formats.escape import safe_line_start, visible
 from linter.limits import more_line
 from linter.models import FileReport, Finding, Severity
 from linter.positions import line_col
 from linter.verdict import because
 
-__all__ = ["format_text", "summary_line"]
+__all__ = ["error_line", "format_text", "report_lines", "run_summary", "summary_line"]
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 Style = Callable[..., str]
@@ -115,44 +115,55 @@ def _lost(report: FileReport) -> str:
     return "  points lost: " + ", ".join(parts)
 
 
-def format_text(result: RunResult, color: bool = False, quiet: bool = False) -> str:
-    """The report; ``quiet``: the findings and errors only, no scores or summary."""
+def error_line(item: FileError, color: bool = False) -> str:
+    """The line of an input that could not be linted."""
+    style = _styler(color)
+    return f"{style(safe_line_start(item.path), bold=True)}: {style('error', fg='red', bold=True)}: {visible(item.message)}"
+
+
+def report_lines(item: FileReport, color: bool = False, quiet: bool = False) -> list[str]:
+    """One draft's lines: its findings, then (unless ``quiet``) its summary
+    and a blank line."""
     style = _styler(color)
     lines: list[str] = []
+    for finding in item.findings:
+        lines.extend(_finding(item, finding, style))
+    for code, name, count in item.omitted:
+        lines.append(f"{style(safe_line_start(item.path), bold=True)}: {more_line(code, name, count)}")
+    if quiet:
+        return lines
+    lines.append(summary_line(item, style))
+    if item.fail_reasons:
+        lines.append(f"  failed because: {because(item.fail_reasons)}")
+    if item.breakdown:
+        lines.append(_lost(item))
+    lines.append("")
+    return lines
+
+
+def format_text(result: RunResult, color: bool = False, quiet: bool = False) -> str:
+    """The report; ``quiet``: the findings and errors only, no scores or summary."""
+    lines: list[str] = []
     for item in result.items:
-        if isinstance(item, FileError):
-            path = style(safe_line_start(item.path), bold=True)
-            lines.append(f"{path}: {style('error', fg='red', bold=True)}: {visible(item.message)}")
-            continue
-        for finding in item.findings:
-            lines.extend(_finding(item, finding, style))
-        for code, name, count in item.omitted:
-            lines.append(f"{style(safe_line_start(item.path), bold=True)}: {more_line(code, name, count)}")
-        if quiet:
-            continue
-        lines.append(summary_line(item, style))
-        if item.fail_reasons:
-            lines.append(f"  failed because: {because(item.fail_reasons)}")
-        if item.breakdown:
-            lines.append(_lost(item))
-        lines.append("")
+        lines.extend([error_line(item, color)] if isinstance(item, FileError) else report_lines(item, color, quiet))
     if len(result.items) > 1 and not quiet:
-        lines.append(_run_summary(result, style))
+        lines.append(run_summary(Tally.of(result.items), color))
     text = "\n".join(lines).rstrip("\n")
     return text + "\n" if text else ""
 
 
-def _run_summary(result: RunResult, style: Style) -> str:
-    reports = result.reports
-    failed = [r for r in reports if r.failed]
-    parts = [f"{len(result.items)} files: {len(reports) - len(failed)} passed, {len(failed)} failed"]
-    if result.errors:
-        parts.append(f"{len(result.errors)} could not be read")
+def run_summary(tally: Tally, color: bool = False) -> str:
+    """The last line of a report on several inputs (and its worst drafts)."""
+    style = _styler(color)
+    reports = tally.reports
+    parts = [f"{tally.items} files: {reports - tally.failed} passed, {tally.failed} failed"]
+    if tally.errors:
+        parts.append(f"{len(tally.errors)} could not be read")
     text = ", ".join(parts)
     if reports:
-        avg = sum(r.score for r in reports) / len(reports)
-        worst = sorted(reports, key=lambda r: (r.score, r.path))[:3]
-        text += f"; average score {avg:.0f}, lowest {worst[0].score} ({visible(worst[0].path)})"
+        avg = tally.score_sum / reports
+        worst = tally.lowest
+        text += f"; average score {avg:.0f}, lowest {worst[0][0]} ({visible(worst[0][1])})"
         if len(worst) > 1:
-            text += "\nworst: " + ", ".join(f"{visible(r.path)} ({r.score})" for r in worst)
+            text += "\nworst: " + ", ".join(f"{visible(path)} ({score})" for score, path in worst)
     return style(text, bold=True)

@@ -22,6 +22,7 @@ __all__ = [
     "DISABLED_RULES",
     "HarperBackend",
     "harper_version",
+    "shed_shared_caches",
     "shared_harper",
 ]
 
@@ -85,6 +86,7 @@ _DIST = "harper-py"
 # Our dialect codes -> the names of Harper's ``Dialect`` members.
 HARPER_DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN", "en-AU": "AUSTRALIAN"}
 _SPELL_RULE = "SpellCheck"
+_ACCEPTED_KEPT = 4096  # words whose other-dialect spelling is remembered
 
 
 def harper_version() -> str:
@@ -131,6 +133,7 @@ class HarperBackend:
         self._linter: Any = None
         self._linters: dict[str, Any] = {}  # dialect -> full linter
         self._spellers: dict[str, Any] = {}  # dialect -> linter with spelling only
+        self._accepted: dict[tuple[str, str], tuple[str, ...]] = {}  # (word, dialect) -> other dialects knowing it
         self._name = f"harper {harper_version()}"
 
     @property
@@ -182,11 +185,17 @@ class HarperBackend:
         return self._spellers[dialect]
 
     def _accepted_in(self, word: str, primary: str) -> tuple[str, ...]:
-        """The dialects other than ``primary`` whose dictionary knows ``word``."""
-        return tuple(
-            d for d in DIALECT_NAMES
-            if d != primary and not self._speller_for(d).lint(word, language="plaintext")
-        )
+        """The dialects other than ``primary`` whose dictionary knows ``word``
+        (remembered: the same names recur draft after draft)."""
+        key = (word, primary)
+        if key not in self._accepted:
+            if len(self._accepted) >= _ACCEPTED_KEPT:
+                self._accepted.clear()
+            self._accepted[key] = tuple(
+                d for d in DIALECT_NAMES
+                if d != primary and not self._speller_for(d).lint(word, language="plaintext")
+            )
+        return self._accepted[key]
 
     def shed_caches(self) -> None:
         """Drop what Harper has cached about texts it has seen.
@@ -250,6 +259,12 @@ def _about_blanks(text: str, start: int, end: int, runs: list[tuple[int, int]]) 
 
 
 _SHARED: HarperBackend | None = None
+
+
+def shed_shared_caches() -> None:
+    """``shed_caches`` of this process's ``shared_harper``, if it was built."""
+    if _SHARED is not None and _SHARED._linter is not None:
+        _SHARED.shed_caches()
 
 
 def shared_harper() -> HarperBackend:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from linter.datafiles import load_cached
+
 __all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
 _HERE = Path(__file__).parent
@@ -53,47 +55,65 @@ class _Label:
     name: str
     bias: float
     threshold: float
-    ngrams: dict[str, float]
 
 
 class _Tables:
+    """The two tables, loaded so that a run pays little before its first
+    draft: the n-gram weights are parsed once and kept beside the file
+    (``linter.datafiles``); the word table stays one block of bytes,
+    searched line by line as words are asked for."""
+
     def __init__(self, folder: Path) -> None:
-        self.labels: tuple[_Label, ...] = _read_labels(folder / "ngrams.tsv")
+        labels, weights = load_cached(str(folder / "ngrams.tsv"), _parse_ngrams, code=__file__)
+        self.labels = tuple(_Label(name, bias, threshold) for name, bias, threshold in labels)
         self.thresholds = {label.name: label.threshold for label in self.labels}
-        # feature -> ((label index, weight), ...): one look-up per feature
-        index: dict[str, list[tuple[int, float]]] = {}
-        for i, label in enumerate(self.labels):
-            for feature, weight in label.ngrams.items():
-                index.setdefault(feature, []).append((i, weight))
-        self.ngram_weights = {f: tuple(ws) for f, ws in index.items()}
-        lines = (folder / "words.tsv").read_text(encoding="utf-8").splitlines()
-        self._lines = [line for line in lines if line and not line.startswith("#")]  # sorted
+        self.ngram_weights: dict[str, tuple[tuple[int, float], ...]] = weights  # feature -> ((label index, weight), ...)
+        self._words = (folder / "words.tsv").read_bytes()  # sorted by word, after the comment lines
 
     @lru_cache(maxsize=65536)
     def word(self, word: str) -> Word | None:
         """What the table knows of ``word`` (None for a word it lacks)."""
-        key = word + "\t"
-        i = bisect.bisect_left(self._lines, key)
-        if i == len(self._lines) or not self._lines[i].startswith(key):
+        line = _sorted_line(self._words, (word + "\t").encode("utf-8"))
+        if line is None:
             return None
-        _, zipf_s, pos, ntok, scores = self._lines[i].split("\t")
+        _, zipf_s, pos, ntok, scores = line.decode("utf-8").split("\t")
         return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
 
 
-def _read_labels(path: Path) -> tuple[_Label, ...]:
-    heads: dict[str, tuple[float, float]] = {}
-    weights: dict[str, dict[str, float]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+def _sorted_line(data: bytes, key: bytes) -> bytes | None:
+    """The line of ``data`` that starts with ``key``, by binary search over
+    lines sorted bytewise (which is code point order for UTF-8)."""
+    lo, hi = 0, len(data)  # both at line starts; lines before lo are < key, lines from hi are >= key
+    while lo < hi:
+        start = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+        end = data.find(b"\n", start)
+        end = len(data) if end == -1 else end
+        if data[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    if not data.startswith(key, lo):
+        return None
+    end = data.find(b"\n", lo)
+    return data[lo:] if end == -1 else data[lo:end]
+
+
+def _parse_ngrams(text: str) -> tuple[list[tuple[str, float, float]], dict[str, tuple[tuple[int, float], ...]]]:
+    """Label rows (name, bias, threshold) and, per n-gram, its weight in each label that has one."""
+    labels: list[tuple[str, float, float]] = []
+    position: dict[str, int] = {}
+    index: dict[str, list[tuple[int, float]]] = {}
+    for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         kind, label, key, value = line.split("\t")
         if kind == "label":
             bias, threshold = value.split()
-            heads[label] = (float(bias), float(threshold))
-            weights[label] = {}
+            position[label] = len(labels)
+            labels.append((label, float(bias), float(threshold)))
         else:
-            weights[label][key] = float(value)
-    return tuple(_Label(n, b, t, weights[n]) for n, (b, t) in heads.items())
+            index.setdefault(key, []).append((position[label], float(value)))
+    return labels, {feature: tuple(weights) for feature, weights in index.items()}
 
 
 @lru_cache(maxsize=1)

@@ -3,20 +3,24 @@ socket's name (a hash of the code it runs, so changed code is served by a
 new service) and one connection (a line out, a line back).
 
 Imported by every CLI run, so it imports only small standard modules
-(socket, json, zlib); ``platformdirs`` only when ``FOLLOWUP_LINT_CACHE``
-is not set.
+(zlib; socket and json when it connects); ``platformdirs`` only when
+``FOLLOWUP_LINT_CACHE`` is not set.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import sys
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["LOG_NAME", "Connection", "RefusedSocket", "cache_dir", "connect", "package_root", "socket_path", "worker_key"]
+if TYPE_CHECKING:
+    import socket
+
+__all__ = [
+    "LOG_NAME", "Connection", "RefusedSocket", "any_socket", "cache_dir", "connect", "package_root", "socket_path",
+    "worker_key",
+]
 
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 LOG_NAME = "worker.log"
@@ -91,6 +95,25 @@ def socket_path(directory: str | None = None, key: str | None = None) -> str:
     return os.path.join(tmp, f"followup-lint-{os.getuid()}-{tag}-{key}.sock")
 
 
+def any_socket(directory: str | None = None) -> bool:
+    """Whether any service's socket file is where ``socket_path`` puts one:
+    a cheap test, before hashing the code, that a run with nothing to start
+    has no service to reuse either."""
+    directory = directory or cache_dir()
+    try:
+        if any(n.startswith("worker-") and n.endswith(".sock") for n in os.listdir(directory)):
+            return True
+    except OSError:
+        return False
+    if len(os.fsencode(os.path.join(directory, f"worker-{'0' * 16}.sock"))) <= _MAX_SOCKET_PATH:
+        return False
+    prefix = f"followup-lint-{os.getuid()}-{_digest(os.path.abspath(directory))[:8]}-"
+    try:
+        return any(n.startswith(prefix) for n in os.listdir(os.environ.get("TMPDIR") or "/tmp"))
+    except OSError:
+        return False
+
+
 def connect(path: str, timeout: float = 2.0) -> socket.socket | None:
     """A connection to a live worker, or None (no file, or nobody listening).
 
@@ -102,6 +125,8 @@ def connect(path: str, timeout: float = 2.0) -> socket.socket | None:
         return None
     if owner != os.getuid():
         raise RefusedSocket(f"refusing {path}: it belongs to another user")
+    import socket
+
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
@@ -123,6 +148,8 @@ class Connection:
         self.reader = sock.makefile("rb")
 
     def ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        import json
+
         self.sock.settimeout(timeout)
         self.sock.sendall(json.dumps(request).encode() + b"\n")
         line = self.reader.readline()

@@ -22,7 +22,7 @@ import pytest
 
 from linter.service import client as worker_client
 from linter.grammar.base import GrammarUnavailable
-from linter.backends import make_embedded_backend, make_readability
+from linter.backends import make_embedded_backend, make_tools_for
 from linter.grammar.embedded import HarperBackend
 from linter.service import place
 from linter.service.client import WorkerBackend, WorkerUnavailable
@@ -339,39 +339,18 @@ def test_worker_off_runs_harper_in_process(cache, monkeypatch):
     backend = make_embedded_backend()
     assert isinstance(backend, HarperBackend)
     assert [i.rule_id for i in backend.check(TEXT)] == ["SpellCheck", "RepeatedWords", "AnA"]
-    assert make_readability() is coleman_liau_grade
     assert isinstance(make_embedded_backend(use_worker=True), WorkerBackend)
-    assert make_readability(use_worker=True) is not coleman_liau_grade
     monkeypatch.delenv("FOLLOWUP_LINT_WORKER")
     assert isinstance(make_embedded_backend(use_worker=False), HarperBackend)
-    assert make_readability(in_process=True) is coleman_liau_grade
     assert not cache.exists() or not any(cache.glob("*.sock"))
     assert workers_in(cache) == []
 
 
-def test_readability_shares_the_grammar_connection(cache):
-    backend = make_embedded_backend()
-    assert isinstance(backend, WorkerBackend)
-    served = backend.ping()["requests"]
-    conn = backend._conn
-    grade = make_readability(share=backend)
-    assert grade(TEXT) == coleman_liau_grade(TEXT)
-    assert backend._conn is conn and backend.ping()["requests"] == served + 2
-    backend.close()
-
-
-def test_readability_falls_back_to_in_process_when_the_worker_cannot_start(cache, monkeypatch):
-    calls: list[str] = []
-
-    def broken(self, text):
-        calls.append(text)
-        raise WorkerUnavailable("no worker")
-
-    monkeypatch.setattr(WorkerBackend, "grade", broken)
-    grade = make_readability(use_worker=True)
-    assert grade(TEXT) == coleman_liau_grade(TEXT)
-    assert grade("Short. Text.") == coleman_liau_grade("Short. Text.")
-    assert calls == [TEXT]  # the dead worker is asked once, not on every draft
+def test_the_reading_grade_never_goes_to_the_worker(cache):
+    for use_worker in (True, False):
+        tools = make_tools_for("embedded", None, None, use_worker)
+        assert tools.readability is coleman_liau_grade
+    assert workers_in(cache) == []  # building the tools starts nothing
 
 
 def test_client_module_imports_nothing_heavy():
