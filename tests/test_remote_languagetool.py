@@ -34,7 +34,8 @@ HOST = socket.gethostname()
 
 
 class _FakeLanguageTool(BaseHTTPRequestHandler):
-    """Answers every check with no matches, as LanguageTool 6.4; counts them."""
+    """Answers every check with no matches, as LanguageTool 6.4, and the
+    question for its languages; counts the checks."""
 
     posts = 0
 
@@ -42,6 +43,14 @@ class _FakeLanguageTool(BaseHTTPRequestHandler):
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         type(self).posts += 1
         body = json.dumps({"software": {"name": "LanguageTool", "version": "6.4"}, "matches": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 - the client asks for the languages first
+        body = json.dumps([{"name": "English (US)", "code": "en", "longCode": "en-US"}]).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))

@@ -7,14 +7,14 @@ per process), ``mapping`` (JSON to GrammarIssue), ``resolve`` (which server a ru
 ``commands`` (the click group); ``paths``, ``state``, ``lockfile`` and
 ``errors`` are shared by them. The check path (``client``, ``resolve``)
 imports neither subprocess, psutil nor click, and language-tool-python
-only on the first check: the CLI group is loaded lazily.
+only on the first check: the backend, the resolver and the CLI group are
+loaded on first use, so importing ``errors`` costs nothing else.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from linter.grammar.languagetool.client import LanguageToolBackend
 from linter.grammar.languagetool.errors import (
     InstallFailed,
     JavaNotFound,
@@ -23,7 +23,6 @@ from linter.grammar.languagetool.errors import (
     NotInstalled,
     ServerFailed,
 )
-from linter.grammar.languagetool.resolve import resolve_languagetool
 
 __all__ = [
     "LanguageToolBackend",
@@ -39,6 +38,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "LanguageToolBackend":
+        from linter.grammar.languagetool.client import LanguageToolBackend
+
+        return LanguageToolBackend
+    if name == "resolve_languagetool":
+        from linter.grammar.languagetool.resolve import resolve_languagetool
+
+        return resolve_languagetool
     if name == "languagetool_group":
         from linter.grammar.languagetool.commands import languagetool_group
 
