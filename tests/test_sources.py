@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from linter.models import Span
 from linter.positions import LineIndex, line_col
 from linter.sources import InputError, Source, decode_bytes, discover, encode_text, read_source
+from tests.test_unreadable import _modes_bind_us
 
 
 def _rel(items: list[str | InputError], root: Path) -> list[str]:
@@ -206,8 +207,8 @@ def test_symlink_to_itself(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="running as root: chmod 000 does not stop root from reading "
+    not _modes_bind_us(),
+    reason="this user reads files whatever their mode (root): chmod 000 hides nothing "
     "(test_permission_error_is_reported covers the mapping)",
 )
 def test_unreadable_file(tmp_path: Path) -> None:
@@ -279,8 +280,8 @@ def test_symlink_loop_terminates_and_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="running as root: chmod 000 does not stop root from listing a folder",
+    not _modes_bind_us(),
+    reason="this user lists folders whatever their mode (root): chmod 000 hides nothing",
 )
 def test_unreadable_folder_is_reported_and_walk_goes_on(tmp_path: Path) -> None:
     _tree(tmp_path, ["a.txt", "locked/b.txt", "z.txt"])
