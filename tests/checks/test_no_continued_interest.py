@@ -108,6 +108,8 @@ def test_interest_the_model_misses_passes(sentence: str):
     [
         "After meeting the crew I want this job more than ever.",
         "I would really love to be part of your team.",
+        "The tour of the print room made me want to work there all the more.",
+        "I am writing to renew my application for the archivist role.",
     ],
 )
 def test_interest_stated_in_other_words_passes(sentence: str):

@@ -82,6 +82,8 @@ def test_a_bare_thanks_sign_off_does_not_count():
         "I would be grateful if you could tell me where things stand.",
         "I'd appreciate an update when you have one.",
         "Thanks to the new rota system, my availability has opened up.",
+        "Lovely meeting you and the crew on Friday.",
+        "The tasting session was such fun.",
     ],
 )
 def test_requests_and_lookalikes_are_not_thanks(first: str):
@@ -149,4 +151,9 @@ def test_thanks_for_something_at_the_end_of_the_body_counts():
         "Hi Dana,\n\nI have attached the references you asked for. "
         "Thank you for your time on Monday.\n\nBest,\nSam"
     )
+    assert _run(text) == []
+
+
+def test_a_pleasantry_does_not_hide_thanks_in_the_same_sentence():
+    text = "Hi Dana,\n\nGreat meeting you, and thank you for the tour of the bakery.\n\nBest,\nSam"
     assert _run(text) == []
