@@ -49,15 +49,20 @@ def package_root() -> str:
     return os.path.dirname(os.path.dirname(here))
 
 
+_KEY_SUFFIXES = (".py", ".yaml", ".tsv")
+
+
 def _key_sources() -> list[str]:
-    """The files whose code runs in the worker: every module of the
-    ``linter`` and ``checks`` packages (it runs whole check commands)."""
+    """The files whose code or data runs in the worker: every module of the
+    ``linter`` and ``checks`` packages (it runs whole check commands), and
+    the phrasings and model tables beside them, so an edited phrasing or a
+    retrained model is never served by a worker started before it."""
     root = package_root()
     sources: list[str] = []
     for package in ("linter", "checks"):
         for folder, dirs, files in os.walk(os.path.join(root, package)):
-            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-            sources.extend(os.path.join(folder, n) for n in sorted(files) if n.endswith(".py"))
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")) and d != "sentences")  # training data
+            sources.extend(os.path.join(folder, n) for n in sorted(files) if n.endswith(_KEY_SUFFIXES))
     return sources
 
 

@@ -327,6 +327,17 @@ def test_a_code_change_names_a_new_socket(monkeypatch, tmp_path):
     assert socket_path(str(tmp_path), worker_key()).endswith(f"worker-{worker_key()}.sock")
 
 
+def test_the_phrasings_and_model_tables_are_part_of_the_workers_key():
+    names = {os.path.relpath(p, place.package_root()) for p in place._key_sources()}
+    assert {
+        os.path.join("checks", "content", "no_thanks.yaml"),
+        os.path.join("linter", "sense", "words.tsv"),
+        os.path.join("linter", "sense", "ngrams.tsv"),
+        os.path.join("linter", "sense", "kinds.tsv"),
+        os.path.join("linter", "service", "place.py"),
+    } <= names
+
+
 def test_a_too_long_cache_path_puts_the_socket_in_the_temp_folder(tmp_path):
     deep = str(tmp_path / ("x" * 120))
     path = socket_path(deep, "0123456789abcdef")
