@@ -1,8 +1,9 @@
 """From paths on the command line to decoded texts: the input boundary.
 
 ``discover`` (from ``discovery``) turns paths into the files to lint,
-``read_source`` turns one path into a ``Source`` (the text the parser sees, the raw text the user
-edits and a map between them) or an ``InputError`` with a one-line reason.
+``read_source`` turns one path into a ``Source`` (the text the parser sees,
+the raw text the user edits and a map between them) or an ``InputError``
+with a one-line reason.
 Nothing here raises on bad input: a binary file, a 5 MB file, a missing
 file, a folder you cannot read or a symlink loop each become one
 ``InputError`` and the run goes on. This module and ``email_source`` are the
