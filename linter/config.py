@@ -21,7 +21,7 @@ from linter.config_model import (
     DEFAULT_PASS_MARK,
     DEFAULT_SEVERITY_WEIGHTS,
     FAIL_ON,
-    GRAMMAR_CHOICES,
+    GRAMMAR_CHOICES as GRAMMAR_CHOICES,
     MODES,
     Config,
 )
@@ -33,7 +33,7 @@ from linter.config_values import (
     _option_value,
     _per_file_ignores,
     _resolve_check,
-    _selectors,
+    _selectors as _selectors,  # runner and api use it
     _sender,
     _text_list,
     _weights,
