@@ -28,6 +28,10 @@ most sentences) are derived from the pattern, never written by hand: the
 words of the required slot least likely to be in a sentence (the fewest
 choices, very common words such as "the" or "you" counting as many). A
 phrasing with no plain required word is rejected when the file is loaded.
+
+Over 300 lines on purpose: the compiled phrasings are cached keyed on this
+file (``load_books``), so the syntax, its compiler and the books it builds
+stay in one module, where any change to them renews the cache.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # The layers that read files, talk to processes or print.
-IO_LAYER = ("linter.cli", "linter.command", "linter.runner", "linter.sources", "linter.watch",
-            "linter.service", "linter.backends", "linter.formats", "linter.progress")
+IO_LAYER = ("linter.cli", "linter.command", "linter.runner", "linter.sources", "linter.discovery",
+            "linter.watch", "linter.watcher", "linter.watch_output", "linter.service", "linter.backends",
+            "linter.formats", "linter.progress")
 
 
 def _module(path: Path) -> str:

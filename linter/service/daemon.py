@@ -33,8 +33,10 @@ import sys
 import time
 from typing import Any
 
+from linter.service.client_check import _run_check
 from linter.service.peer import peer_pid, same_rights
-from linter.service.protocol import CheckCall, CheckReply, message, version_error
+from linter.service.protocol import CheckCall, message, version_error
+from linter.service.worker_memory import _rss, _trim_heap
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
@@ -70,58 +72,6 @@ def request_limit() -> float:
 def _log(message: str) -> None:
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     print(f"{stamp} worker {os.getpid()}: {message}", file=sys.stderr, flush=True)
-
-
-def _rss() -> int:
-    """Resident set size in bytes (Linux), 0 where unknown."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _trim_heap() -> None:
-    """Hand freed heap pages back to the OS (glibc only).
-
-    Building Harper's dictionary leaves ~30 MB of freed scratch memory in
-    the heap; ``malloc_trim`` returns it (measured: 153 -> 123 MB RSS).
-    """
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
-_FORWARDED_ENV = ("CI", "NO_COLOR")
-
-
-def _run_check(call: CheckCall) -> dict[str, Any]:
-    """A whole ``followup-lint check`` for a CLI client, with the client's
-    folder and FOLLOWUP_LINT_* settings (only for a client with this
-    process's own rights: ``peer``); grammar runs on this process's own
-    Harper (``service="none"``), one file after another."""
-    import io
-    from dataclasses import replace
-
-    from linter.command import CheckRequest, run_check
-
-    check = replace(CheckRequest.from_json(call.request), jobs=1, service="none")
-    stdin = io.BytesIO(call.stdin) if call.stdin is not None else None
-    saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    try:
-        for key in [k for k in os.environ if k.startswith("FOLLOWUP_LINT_") or k in _FORWARDED_ENV]:
-            del os.environ[key]
-        os.environ.update(call.env)
-        os.chdir(call.cwd)
-        outcome = run_check(check, stdin)
-    finally:
-        os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
-    return CheckReply(outcome.report, outcome.errors, outcome.code).to_wire()
 
 
 class _Worker:
