@@ -91,7 +91,7 @@ _ACCEPTED_KEPT = 4096  # words whose other-dialect spelling is remembered
 
 def harper_version() -> str:
     """harper-py's installed version, found without ``importlib.metadata``
-    (which costs ~15 ms to import) by looking for its dist-info folder."""
+    (slow to import on a cold start) by looking for its dist-info folder."""
     import sys
 
     prefix = "harper_py-"
@@ -200,10 +200,10 @@ class HarperBackend:
     def shed_caches(self) -> None:
         """Drop what Harper has cached about texts it has seen.
 
-        Harper keeps results for every distinct text, ~100 KB each, up to
-        ~110 MB. ``clear_words`` (we add no words, so it changes no answer)
-        rebuilds the word list and lets that cache go: measured 189 -> 135 MB
-        after 600 drafts, in ~40 ms. The worker calls this when it is quiet.
+        Harper keeps results for every distinct text, so its memory grows
+        with the drafts it has seen. ``clear_words`` (we add no words, so it
+        changes no answer) rebuilds the word list and lets that cache go.
+        The worker calls this when it is quiet.
         """
         for linter in {id(x): x for x in [*self._linters.values(), *self._spellers.values()]}.values():
             linter.clear_words()
@@ -268,8 +268,8 @@ def shed_shared_caches() -> None:
 
 
 def shared_harper() -> HarperBackend:
-    """This process's one ``HarperBackend``: its dictionary costs ~1 s and
-    ~130 MB to build, so the worker, the watcher and repeated runs share it."""
+    """This process's one ``HarperBackend``: its dictionary is slow and
+    large to build, so the worker, the watcher and repeated runs share it."""
     global _SHARED
     if _SHARED is None:
         _SHARED = HarperBackend()

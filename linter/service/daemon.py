@@ -12,8 +12,9 @@ It is single-threaded (Harper's ``Linter`` is not thread-safe, and one
 thread keeps glibc from growing per-thread heaps); a request takes a few
 milliseconds, so queuing them costs nothing noticeable. When no request
 has come for a second it returns freed heap to the OS, and if it has
-grown 32 MB past its start-up size it first drops Harper's per-text cache
-(~40 ms), so it stays near 150 MB instead of climbing to ~260 MB. It exits after
+grown past its start-up size by more than ``_SHED_ABOVE`` it first drops
+Harper's per-text cache, so its memory stays flat (the README gives the
+figures). It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
 ``stop`` or SIGTERM, or when its socket file is removed or replaced (no
 client can reach it then), and removes its socket file on the way out.

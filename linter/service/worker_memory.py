@@ -17,8 +17,8 @@ def _rss() -> int:
 def _trim_heap() -> None:
     """Hand freed heap pages back to the OS (glibc only).
 
-    Building Harper's dictionary leaves ~30 MB of freed scratch memory in
-    the heap; ``malloc_trim`` returns it (measured: 153 -> 123 MB RSS).
+    Building Harper's dictionary leaves freed scratch memory in the heap;
+    ``malloc_trim`` returns it.
     """
     try:
         import ctypes
