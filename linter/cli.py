@@ -17,6 +17,7 @@ import click
 
 from linter import __version__
 from linter.command import EXIT_USAGE
+from linter.formats import FORMATS  # the one table of formats
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
@@ -167,7 +168,7 @@ def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's own error
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "junit", "html"]), default="text", show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
 @lint_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Lint a folder in up to N processes (default: one per core; small runs use one).")

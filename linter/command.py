@@ -131,18 +131,10 @@ def statistics(result: Any) -> str:
 
 
 def render(result: Any, fmt: str, color: bool, quiet: bool = False) -> str:
-    if fmt == "text":
-        from linter.formats.text import format_text
+    """The whole report, through the one table of formats."""
+    from linter.formats import RenderOptions, render as render_format
 
-        return format_text(result, color=color, quiet=quiet)
-    if fmt == "json":
-        from linter.formats.json_format import format_json
-
-        return format_json(result)
-    import importlib
-
-    module = importlib.import_module(f"linter.formats.{fmt}")
-    return str(module.render(result))
+    return render_format(result, fmt, RenderOptions(color=color, quiet=quiet))
 
 
 def run_check(

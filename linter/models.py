@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-__all__ = ["Severity", "Span", "Fix", "Finding", "Reason", "FileReport"]
+__all__ = ["Severity", "Span", "Fix", "Finding", "Reason", "FileReport", "FileError", "RunResult"]
 
 
 class Severity(enum.IntEnum):
@@ -124,3 +124,26 @@ class FileReport:
     fail_reasons: tuple[Reason, ...] = ()
     # (code, name, count) of findings not listed: see ``linter.limits``
     omitted: tuple[tuple[str, str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A draft that could not be linted (bad input); one line, exit code 2."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run produced, in input order."""
+
+    items: tuple[FileReport | FileError, ...]
+
+    @property
+    def reports(self) -> tuple[FileReport, ...]:
+        return tuple(i for i in self.items if isinstance(i, FileReport))
+
+    @property
+    def errors(self) -> tuple[FileError, ...]:
+        return tuple(i for i in self.items if isinstance(i, FileError))

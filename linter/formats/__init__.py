@@ -1,42 +1,61 @@
-"""Report formatters: a run's results -> text. No I/O here."""
+"""Report formatters: a run's results -> text. No I/O here.
+
+``FORMATTERS`` is the one table of formats: each name, the module and
+function that renders a whole run, and whether it takes the text options
+(colour, quiet). The CLI's choices, ``render`` and the streamed report
+(``stream.py``) all read it; a module is imported only when its format is
+used."""
 
 from __future__ import annotations
 
 import bisect
+import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from linter.models import FileReport
+from linter.models import FileError, FileReport, RunResult  # re-exported: formats take them
 
 if TYPE_CHECKING:
     from linter.formats.stream import Piece
 
-__all__ = ["FileError", "RunResult", "Tally", "FORMATS"]
-
-FORMATS = ("text", "json", "github", "sarif", "junit", "html")
+__all__ = ["FileError", "RunResult", "Tally", "FORMATS", "FORMATTERS", "RenderOptions", "render"]
 
 
 @dataclass(frozen=True)
-class FileError:
-    """A draft that could not be linted (bad input); one line, exit code 2."""
+class RenderOptions:
+    """How a report is shown: only the text format reads these."""
 
-    path: str
-    message: str
+    color: bool = False
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
-class RunResult:
-    """What one run produced, in input order."""
+class Formatter:
+    """Where a format's renderer lives, and whether it takes ``RenderOptions``."""
 
-    items: tuple[FileReport | FileError, ...]
+    module: str
+    function: str
+    options: bool = False
 
-    @property
-    def reports(self) -> tuple[FileReport, ...]:
-        return tuple(i for i in self.items if isinstance(i, FileReport))
 
-    @property
-    def errors(self) -> tuple[FileError, ...]:
-        return tuple(i for i in self.items if isinstance(i, FileError))
+FORMATTERS: dict[str, Formatter] = {
+    "text": Formatter("linter.formats.text", "format_text", options=True),
+    "json": Formatter("linter.formats.json_format", "format_json"),
+    "github": Formatter("linter.formats.github", "render"),
+    "sarif": Formatter("linter.formats.sarif", "render"),
+    "junit": Formatter("linter.formats.junit", "render"),
+    "html": Formatter("linter.formats.html", "render"),
+}
+FORMATS = tuple(FORMATTERS)
+
+
+def render(result: RunResult, fmt: str, options: RenderOptions = RenderOptions()) -> str:
+    """The whole report of ``result`` in format ``fmt`` (a key of ``FORMATTERS``)."""
+    entry = FORMATTERS[fmt]
+    function: Any = getattr(importlib.import_module(entry.module), entry.function)
+    if entry.options:
+        return str(function(result, color=options.color, quiet=options.quiet))
+    return str(function(result))
 
 
 class Tally:
