@@ -67,17 +67,21 @@ class Reader:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
         denied = self.denies.matches(text)
-        for start, end in self.says.matches(text) + user_book(tuple(extra)).matches(text):
-            if not any(s < end and start < e for s, e in denied) and not _negated(text, start, end):
-                return True
-        for start, end in self.says_negative.matches(text):
-            if not any(s < end and start < e for s, e in denied) and not negated(text, start):
-                return True
-        return False
+        plain = self.says.matches(text) + user_book(tuple(extra)).matches(text)
+        return any(
+            not any(s < end and start < e for s, e in denied) and not undone(text, start, end)
+            for spans, undone in ((plain, _negated), (self.says_negative.matches(text), _negated_before))
+            for start, end in spans
+        )
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     """A negator before the match, or inside it ("I'm not sure I'm still
     interested" matches "I'm ... interested" around its "not")."""
     return negated(text, start) or negated(text, end, floor=start, words=len(text[start:end].split()))
+
+
+def _negated_before(text: str, start: int, end: int) -> bool:
+    """A negator before the match (one inside belongs to the phrasing)."""
+    return negated(text, start)
 
