@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, TypeVar
 
 from linter.draft import Draft
 from linter.grammar.base import GrammarBackend
 from linter.models import Finding, Fix, Severity, Span
 
-__all__ = ["Check", "Tools", "RunFn", "CODE_PATTERN", "NAME_PATTERN"]
+__all__ = ["Check", "Tools", "RunFn", "CODE_PATTERN", "NAME_PATTERN", "option_defaults", "read_options"]
 
 CODE_PATTERN = re.compile(r"^FL[1-9]\d\d$")
 NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z]+)*$")
@@ -34,6 +34,41 @@ class Tools:
 
 
 RunFn = Callable[["Check", Draft, Mapping[str, Any], Tools], Iterable[Finding]]
+T = TypeVar("T")
+
+# A check declares its options once, as a frozen dataclass whose fields are
+# the option names with their types and defaults; ``Check.options`` is
+# ``option_defaults`` of it (what config may override, shown by ``explain``),
+# and ``run`` reads them back typed with ``read_options``.
+_CONVERT: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "bool": bool, "str": str}
+
+
+def option_defaults(options_type: type) -> dict[str, Any]:
+    """The options a check's dataclass declares, with their defaults (a tuple
+    default shown as the list a config would write)."""
+    out: dict[str, Any] = {}
+    for f in fields(options_type):
+        value = f.default_factory() if f.default_factory is not MISSING else f.default
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def read_options(options_type: type[T], options: Mapping[str, Any]) -> T:
+    """``options`` (every default filled in by the engine, some overridden by
+    config) as the check's dataclass, each value converted to its field's
+    type; a missing or empty value keeps the default."""
+    values: dict[str, Any] = {}
+    for f in fields(options_type):  # type: ignore[arg-type]
+        if f.name not in options or options[f.name] is None:
+            continue
+        value = options[f.name]
+        kind = str(f.type)
+        if kind.startswith("tuple"):
+            value = tuple(value or ())
+        elif kind in _CONVERT:
+            value = _CONVERT[kind](value)
+        values[f.name] = value
+    return options_type(**values)
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,15 @@ Span: the sentence (or the subject's text).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, is_question, quote
 from checks.reading import Reader, sentences
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -52,10 +54,20 @@ def _flags(text: str, margin: float, extra: Any) -> bool:
     return _READER.said(text, extra) or (_asks(text) and _READER.carries(text, margin, extra))
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+    doubt_margin: float = 0.1
+    sure_kind: float = 0.6
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    extra = options.get("extra_phrases") or ()
-    doubtful = draft.kind == "status-check" or draft.kind_confidence < float(options.get("sure_kind", 0.6))
-    margin = float(options.get("doubt_margin", 0.1)) if doubtful else 0.0
+    opts = read_options(Options, options)
+    extra = opts.extra_phrases
+    doubtful = draft.kind == "status-check" or draft.kind_confidence < opts.sure_kind
+    margin = opts.doubt_margin if doubtful else 0.0
     subject = draft.subject
     if subject is not None and _flags(subject.value, margin, extra):
         yield check.finding(subject.value_span, f'the subject line asks about the hiring decision: "{quote(subject.value)}"')
@@ -85,6 +97,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G8", "K3"),
-    options={"extra_phrases": [], "doubt_margin": 0.1, "sure_kind": 0.6},
+    options=option_defaults(Options),
     kinds=frozenset(),
 )

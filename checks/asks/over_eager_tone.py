@@ -21,6 +21,8 @@ to join") is not flagged.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -28,7 +30,7 @@ from typing import Any
 
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -44,8 +46,17 @@ _LABELS = {
 _BANG = re.compile(r"!+")
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+    max_exclamations: int = 2
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    extra = ("", user_book(tuple(options.get("extra_phrases") or ())))
+    opts = read_options(Options, options)
+    extra = ("", user_book(opts.extra_phrases))
     sentences = list(body_sentences(draft))
     for span, text in sentences:
         taken: list[tuple[int, int]] = []
@@ -58,7 +69,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
                 Span(span.start + start, span.start + end),
                 f'{label}: "{quote(text[start:end])}"',
             )
-    limit = int(options.get("max_exclamations", 2))
+    limit = opts.max_exclamations
     runs = [len(_BANG.findall(text)) for _, text in sentences]
     total = sum(runs)
     if total <= limit:
@@ -96,6 +107,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G10", "T5"),
-    options={"extra_phrases": [], "max_exclamations": 2},
+    options=option_defaults(Options),
     kinds=frozenset(),
 )

@@ -19,13 +19,15 @@ topics asked about. No fix: the question should simply wait for an offer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, body_sentences, is_question, quote
 from checks.phrasebook import family_matches, load_books, user_book
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -45,8 +47,16 @@ def _labels(text: str, extra: tuple[str, ...]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    extra = tuple(options.get("extra_phrases") or ())
+    opts = read_options(Options, options)
+    extra = opts.extra_phrases
     for span, text in body_sentences(draft):
         topics = _labels(text, extra)
         if not topics:
@@ -78,6 +88,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G9",),
-    options={"extra_phrases": []},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "status-check", "general", "linkedin"}),  # G9: before any offer
 )

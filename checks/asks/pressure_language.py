@@ -24,6 +24,8 @@ availability ("I'm free to start right away"): a match inside it does not count.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -31,7 +33,7 @@ from typing import Any
 
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -46,8 +48,16 @@ _MESSAGES = (
 _PUNCT = re.compile(r"[?!]{2,}")
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    extra = ("deadline", user_book(tuple(options.get("extra_phrases") or ())))
+    opts = read_options(Options, options)
+    extra = ("deadline", user_book(opts.extra_phrases))
     subject = draft.subject
     regions = [(subject.value_span, subject.value)] if subject is not None else []
     for span, text in [*regions, *body_sentences(draft)]:
@@ -97,6 +107,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G10",),
-    options={"extra_phrases": []},
+    options=option_defaults(Options),
     kinds=frozenset(),
 )

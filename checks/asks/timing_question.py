@@ -16,13 +16,15 @@ Span: the sentence.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, is_question, quote
 from checks.reading import Reader, sentences
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -35,11 +37,20 @@ def _asks(text: str) -> bool:
     return is_question(text) or asks_before(text, len(text))
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    allowed_in_status_check: int = 1
+    sure_kind: float = 0.6
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     status = draft.kind == "status-check"
-    if not status and draft.kind_confidence < float(options.get("sure_kind", 0.6)):
+    if not status and draft.kind_confidence < opts.sure_kind:
         return  # it may be a status check, where one such question is fine
-    allowed = int(options.get("allowed_in_status_check", 1)) if status else 0
+    allowed = opts.allowed_in_status_check if status else 0
     seen = 0
     for span, text in sentences(draft):
         if not (_asks(text) and _READER.carries(text)):
@@ -75,6 +86,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("K3", "G8"),
-    options={"allowed_in_status_check": 1, "sure_kind": 0.6},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "status-check"}),
 )

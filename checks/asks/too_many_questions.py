@@ -11,11 +11,13 @@ in the quoted reply, the subject or the signature do not count.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checks._phrases import body_sentences, is_question, quote
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -31,8 +33,16 @@ def _continues(text: str, span: Span, after: list[tuple[Span, str]]) -> bool:
     return "\n" not in text[span.end : nxt.start] and nxt_text[:1].islower()
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_questions: int = 3
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    limit = int(options.get("max_questions", 3))
+    opts = read_options(Options, options)
+    limit = opts.max_questions
     sentences = list(body_sentences(draft))
     questions = [
         (span, text)
@@ -71,6 +81,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G9",),
-    options={"max_questions": 3},
+    options=option_defaults(Options),
     kinds=frozenset(),
 )

@@ -18,12 +18,14 @@ end of the body.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks.reading import Reader, sentences
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -32,11 +34,19 @@ __all__ = ["CHECK"]
 _READER = Reader("interest", Path(__file__).with_suffix(".yaml"))
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     body = draft.body
     if body is None or not draft.sentences:
         return
-    extra = options.get("extra_phrases") or ()
+    extra = opts.extra_phrases
     if any(_READER.carries(text, extra=extra) for _, text in sentences(draft)):
         return
     end = body.end
@@ -82,6 +92,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G5", "K1"),
-    options={"extra_phrases": []},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "status-check", "general", "post-rejection"}),
 )

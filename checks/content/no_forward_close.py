@@ -14,13 +14,15 @@ finding). Fix: a closing sentence appended at the end of the body.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import body_end, body_sentences
 from checks.phrasebook import load_books, user_book
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -31,14 +33,22 @@ _FORWARD = _BOOKS["close"]
 _FORWARD_SIGNOFF = _BOOKS["signoff"]
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     end = body_end(draft)
     if not draft.sentences or end is None:
         return
     anchor = draft.sentences[-1]  # the close belongs after the last sentence
     if draft.closing is not None and _FORWARD_SIGNOFF.search(draft.slice(draft.closing)):
         return
-    extra = user_book(tuple(options.get("extra_phrases") or ()))
+    extra = user_book(opts.extra_phrases)
     for _, text in reversed(list(body_sentences(draft))):  # closes sit at the end
         if _FORWARD.search(text) or extra.search(text):
             return
@@ -75,6 +85,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G7",),
-    options={"extra_phrases": []},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "status-check", "general"}),
 )

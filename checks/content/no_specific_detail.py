@@ -53,6 +53,8 @@ adds a sentence naming the first topic at the end of the first paragraph.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import itertools
 import math
 import re
@@ -62,7 +64,7 @@ from typing import Any
 from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _marks, _ordinary
 from checks._phrases import body_sentences, lower, masked_text, quote, stem
 from linter.sense import read
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -231,7 +233,16 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    topic_share: float = 0.6
+    generic_words: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     body = draft.body
     if body is None or not draft.sentences:
         return
@@ -240,12 +251,12 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
         body.contains(p.span) and _detail_placeholder(p.name) for p in draft.placeholders
     ):
         return
-    extra = options.get("generic_words")
+    extra = opts.generic_words
     generic = frozenset(stem(str(w).lower()) for w in extra or ())
     text = masked_text(draft)
     topics = draft.context.topics
     if topics:
-        mentioned = _topic_mentioned(draft, text, float(options.get("topic_share", 0.6)), generic)
+        mentioned = _topic_mentioned(draft, text, opts.topic_share, generic)
         if mentioned == "yes":
             return
         if mentioned == "partly" and _specific(draft, text, generic) is not None:
@@ -293,6 +304,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G4",),
-    options={"topic_share": 0.6, "generic_words": []},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "linkedin"}),
 )

@@ -16,13 +16,15 @@ sentence inserted at the start of the body.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks.reading import Reader, sentences
 from linter.sense import word_tokens
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -40,11 +42,19 @@ def _bare(text: str) -> bool:
     return bool(words) and set(words) <= _BARE_WORDS and not {"thank", "thanks"}.isdisjoint(words)
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    extra_phrases: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     body = draft.body
     if body is None or not draft.sentences:
         return
-    extra = options.get("extra_phrases") or ()
+    extra = opts.extra_phrases
     read = list(sentences(draft))
     if read and _bare(read[-1][1]):
         read.pop()  # "Thank you." closing the body is a sign-off, not thanks for anything
@@ -81,6 +91,6 @@ CHECK = Check(
     ),
     run_fn=_run,
     rationale=("G3",),
-    options={"extra_phrases": []},
+    options=option_defaults(Options),
     kinds=frozenset(),
 )

@@ -16,11 +16,13 @@ Span: the placeholder.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft, Placeholder
 from linter.models import Finding, Fix, Severity, Span
 from linter.suggest import did_you_mean
@@ -90,9 +92,17 @@ def _bare_slots(draft: Draft) -> Iterator[Span]:
             pos += len(line) + 1
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    allowed: tuple[str, ...] = ()
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     if draft.mode == "template":
-        allowed = tuple(str(a) for a in options["allowed"] or ())
+        allowed = tuple(str(a) for a in opts.allowed)
         if not allowed:
             return
         for slot in draft.placeholders:
@@ -138,5 +148,5 @@ CHECK = Check(
     "at Fernhill.\n\nBest,\nSam",
     run_fn=_run,
     rationale=("G2", "G4", "R1", "R5"),
-    options={"allowed": []},
+    options=option_defaults(Options),
 )

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -87,8 +88,15 @@ def _sender_fix(at: int, lines: list[str], what: str, *, gap: bool = False) -> F
     return Fix(Span(at, at), text, what, safe=True)
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    sender: Mapping[str, str] = field(default_factory=dict)  # filled from the config's top-level ``sender``
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    sender: Mapping[str, str] = options.get("sender") or {}
+    sender = read_options(Options, options).sender
     contact = _contact_line(sender)
     if draft.signature is None:
         if draft.closing is None:
@@ -145,6 +153,6 @@ CHECK = Check(
     "Sam Ortiz\nsam.ortiz@example.com | 555-201-7788",
     run_fn=_run,
     rationale=("G11", "R5"),
-    options={"sender": {}},  # filled from the config's top-level ``sender``
+    options=option_defaults(Options),
     kinds=_KINDS,
 )

@@ -35,10 +35,12 @@ the same way for every backend:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from checks._grammar_filter import _at_sentence_start, _words, keep_issue, known_words, masked_text
 from checks._word_rarity import TERM, judge_word
@@ -140,13 +142,24 @@ def _fix_description(category: str, new: str) -> str:
     return "correct the spelling" if category == "spelling" else "use the suggested wording"
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    vocabulary: tuple[str, ...] = ()
+    proper_nouns: bool = False
+    max_chars: int = 20000
+    dialect: str = "any"
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     if tools.grammar is None:
         return
     masked, blanked, labels = masked_text(draft)
     if not masked.strip():
         return
-    limit = int(options.get("max_chars") or 0)
+    limit = opts.max_chars
     checked = len("".join(masked.split()))  # characters of text, blanks aside
     if limit and checked > limit:
         # Far beyond any follow-up: say so instead of making the backend
@@ -160,13 +173,13 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             rule="too-long-to-check",
         )
         return
-    folded, names = known_words(draft, options.get("vocabulary") or ())
+    folded, names = known_words(draft, opts.vocabulary)
     context_names = [w for name in draft.context.names for w in _words(name) if w[:1].isupper()]
-    dialect = draft.context.dialect or str(options.get("dialect") or "any")
+    dialect = draft.context.dialect or opts.dialect
     for issue in tools.grammar.check(masked, dialect):
         if keep_issue(
             issue, draft.text, masked, blanked, labels, folded, names,
-            context_names=context_names, proper_nouns=bool(options.get("proper_nouns")),
+            context_names=context_names, proper_nouns=opts.proper_nouns,
             dialect=dialect,
         ):
             yield _finding(check, draft, issue, dialect)
@@ -207,6 +220,6 @@ CHECK = Check(
     "Best regards,\nAna Souza",
     run_fn=_run,
     rationale=("G2", "R1", "R5"),
-    options={"vocabulary": [], "proper_nouns": False, "max_chars": 20000, "dialect": "any"},
+    options=option_defaults(Options),
     uses_grammar=True,
 )

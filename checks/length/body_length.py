@@ -7,10 +7,12 @@ greeting (or at the start of the message).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -31,8 +33,17 @@ def _anchor(draft: Draft) -> Span:
     return Span(at, at)
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    min_words: int = 25
+    max_words: int = 300
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    lo, hi = int(options["min_words"]), int(options["max_words"])
+    opts = read_options(Options, options)
+    lo, hi = opts.min_words, opts.max_words
     count = draft.word_count
     band = f"keep a follow-up between {lo} and {hi} words"
     if count == 0:
@@ -68,6 +79,6 @@ CHECK = Check(
     "Please let me know if I can send anything else.\n\nBest,\nSam",
     run_fn=_run,
     rationale=("G12", "B16"),
-    options={"min_words": 25, "max_words": 300},
+    options=option_defaults(Options),
     kinds=_KINDS,
 )

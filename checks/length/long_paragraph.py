@@ -9,10 +9,12 @@ Span: the paragraph (or the line, in such pasted text).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 from linter.textutil import words_per_region
@@ -39,8 +41,16 @@ def _blocks(draft: Draft) -> Iterator[Span]:
             pos += len(line) + 1
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_words: int = 120
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    limit = int(options["max_words"])
+    opts = read_options(Options, options)
+    limit = opts.max_words
     words = draft.words
     n = len(words)
     if n <= limit:
@@ -80,5 +90,5 @@ CHECK = Check(
     "you.\n\nBest,\nSam",
     run_fn=_run,
     rationale=("G12", "B16"),
-    options={"max_words": 120},
+    options=option_defaults(Options),
 )

@@ -6,10 +6,12 @@ holding a letter or digit), so the counts match FL201's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 from linter.textutil import words_per_region
@@ -17,8 +19,16 @@ from linter.textutil import words_per_region
 __all__ = ["CHECK"]
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_words: int = 35
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
-    limit = int(options["max_words"])
+    opts = read_options(Options, options)
+    limit = opts.max_words
     words = draft.words
     n = len(words)
     if n <= limit:
@@ -48,5 +58,5 @@ CHECK = Check(
     "work could help your team meet its goals this year.",
     run_fn=_run,
     rationale=("G12", "B16"),
-    options={"max_words": 35},
+    options=option_defaults(Options),
 )

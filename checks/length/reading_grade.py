@@ -9,10 +9,12 @@ whole-body anchor FL201 uses).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 from linter.readability import coleman_liau_grade
@@ -22,12 +24,20 @@ __all__ = ["CHECK"]
 _MIN_WORDS = 30
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_grade: float = 14
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     if draft.word_count < _MIN_WORDS or not draft.sentences:
         return
     grade_of = tools.readability or coleman_liau_grade
     grade = grade_of(draft.body_text)
-    limit = float(options["max_grade"])
+    limit = opts.max_grade
     if grade > limit:
         yield check.finding(
             draft.sentences[0],
@@ -58,5 +68,5 @@ CHECK = Check(
     "Please tell me if you need anything else from me.\n\nBest,\nSam",
     run_fn=_run,
     rationale=("G12", "B16", "L"),
-    options={"max_grade": 14},
+    options=option_defaults(Options),
 )

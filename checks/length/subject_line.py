@@ -9,10 +9,12 @@ one marks its ``Subject:`` line; a long one marks the subject text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft, Header
 from linter.models import Finding, Fix, Severity, Span
 from linter.textutil import word_spans
@@ -39,10 +41,18 @@ def _suggestion(draft: Draft) -> str:
     return _SUGGESTED.get(draft.kind, _DEFAULT_SUGGESTION)
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_words: int = 10
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     if not draft.headers:
         return
-    limit = int(options["max_words"])
+    limit = opts.max_words
     subject = _subject(draft)
     if subject is None:
         at = draft.headers[0].line.start
@@ -88,6 +98,6 @@ CHECK = Check(
     instead="To: dana.whitfield@example.com\nSubject: Thank you for Tuesday\n",
     run_fn=_run,
     rationale=("G12", "B16"),
-    options={"max_words": 10},
+    options=option_defaults(Options),
     kinds=_KINDS,
 )

@@ -10,19 +10,29 @@ note. Span: from the first character past the limit to the end of the note
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
 __all__ = ["CHECK"]
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_chars: int = 300
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     note = draft.message
-    limit = int(options["max_chars"])
+    limit = opts.max_chars
     if note is None or len(note) <= limit:
         return
     yield check.finding(
@@ -52,6 +62,6 @@ CHECK = Check(
     "as it goes live. Best, Sam Ortiz",
     run_fn=_run,
     rationale=("K2",),
-    options={"max_chars": 300},
+    options=option_defaults(Options),
     kinds=frozenset({"linkedin"}),
 )

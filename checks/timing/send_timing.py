@@ -10,11 +10,13 @@ body's first sentence (the first thing the reader sees).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools
+from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -38,7 +40,16 @@ def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
+@dataclass(frozen=True)
+class Options:
+    """This check's options and their defaults (config may override each)."""
+
+    max_thank_you_days: int = 2
+    min_status_days: int = 7
+
+
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
+    opts = read_options(Options, options)
     interview: dt.date | None = draft.context.interview_date
     if interview is None:
         return
@@ -54,7 +65,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
         return
     kind = draft.kind
     if kind == "thank-you":
-        limit = int(options["max_thank_you_days"])
+        limit = opts.max_thank_you_days
         if days > limit:
             yield check.finding(
                 _anchor(draft),
@@ -63,7 +74,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
                 "next morning",
             )
     elif kind == "status-check":
-        least = int(options["min_status_days"])
+        least = opts.min_status_days
         if days < least:
             when = (
                 "on the day of the interview" if days == 0
@@ -96,6 +107,6 @@ CHECK = Check(
     "Best,\nSam",
     run_fn=_run,
     rationale=("T1", "T2", "T3"),
-    options={"max_thank_you_days": 2, "min_status_days": 7},
+    options=option_defaults(Options),
     kinds=frozenset({"thank-you", "status-check"}),
 )
