@@ -74,9 +74,9 @@ __all__ = ["CHECK"]
 # read as a detail: the noun is evidence too.
 DETAIL_SLACK = 0.1
 
-_ROLE_NOUNS = frozenset(
-    "role roles position positions job jobs opening openings post vacancy internship".split()
-)
+# Heads that make a noun pair the role's title ("accountant role"); not "job",
+# which also names a piece of work ("the rewiring job").
+_ROLE_NOUNS = frozenset("role roles position positions opening openings post vacancy internship".split())
 _SLOT_BEFORE = frozenset("at join joining joined with for about to from of".split())
 _SLOT_AFTER = frozenset("sounds seems looks is has team culture family".split())
 _PEOPLE_BEFORE = frozenset(

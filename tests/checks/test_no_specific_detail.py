@@ -158,6 +158,7 @@ def test_topic_share_option():
         "Opening the Midwest territory with two new reps sounds like a real challenge.",
         "It was useful to hear how the depot plans to switch to zone picking.",
         "I was struck by the problem of late supplier invoices you described.",
+        "The relining job on the chapel roof sounds like a fine project to learn on.",
     ],
 )
 def test_concrete_details_pass(sentence: str):
@@ -302,3 +303,11 @@ def test_generic_words_option():
 def test_other_kinds_are_not_checked(kind: str):
     text = "Hi Dana,\n\nThank you for letting me know.\n\nBest,\nSam"
     assert _run(text, Context(kind=kind)) == []
+
+
+def test_the_role_title_as_a_noun_pair_is_not_a_detail():
+    text, (span,) = marked(
+        "Hi [Name],\n\n[[Thank you for your time. I enjoyed hearing more about the bookkeeper role.]]"
+        "\n\nBest,\n[Your Name]"
+    )
+    assert _run(text, mode="template") == _generic(span)
