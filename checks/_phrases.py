@@ -34,6 +34,7 @@ __all__ = [
     "prepare",
     "asks_before",
     "negated",
+    "holds_negator",
     "is_question",
     "quote",
     "stem",
@@ -75,6 +76,11 @@ _FAKE_NEGATION = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\balthough\b", re.I)
+
+
+def holds_negator(text: str) -> bool:
+    """Whether ``text`` (a sentence or a phrasing) holds a negator word."""
+    return _NEGATOR.search(text) is not None
 
 
 def negated(text: str, start: int, floor: int = 0, words: int = 5) -> bool:

@@ -11,11 +11,10 @@ model (its other clauses are).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from checks._phrases import masked_text, negated
+from checks._phrases import holds_negator, masked_text, negated
 from checks.phrasebook import PhraseBook, load_books, user_book
 from linter.draft import Draft
 from linter.models import Span
@@ -26,8 +25,6 @@ __all__ = ["MIN_MODEL_WORDS", "Reader", "sentences"]
 # Below this many words a sentence is left to the phrasings: the model was
 # trained on whole sentences and reads a lone word by its bias.
 MIN_MODEL_WORDS = 3
-
-_NEGATOR_WORD = re.compile(r"(?<![a-z'])(?:not|never|no)(?![a-z'])|n't")
 
 
 def sentences(draft: Draft) -> Iterator[tuple[Span, str]]:
@@ -46,8 +43,8 @@ class Reader:
         says = books.get("says", PhraseBook(())).phrases
         # A phrasing that spells out its own negator ("why ... haven't ... heard")
         # is only undone by a negator before it, not by the one it holds.
-        self.says = PhraseBook(p for p in says if not _NEGATOR_WORD.search(p.pattern))
-        self.says_negative = PhraseBook(p for p in says if _NEGATOR_WORD.search(p.pattern))
+        self.says = PhraseBook(p for p in says if not holds_negator(p.pattern))
+        self.says_negative = PhraseBook(p for p in says if holds_negator(p.pattern))
         self.denies = books.get("not", PhraseBook(()))
 
     def carries(self, text: str, margin: float = 0.0, extra: Iterable[str] = ()) -> bool:
