@@ -231,15 +231,12 @@ def parse_draft(
         ln = lines[closing_at]
         closing = Span(ln.span.start + len(ln.text) - len(ln.text.lstrip()), ln.span.start + len(ln.text.rstrip()))
         body_end = closing_at
-        sig_lines = [x for x in lines[closing_at + 1 : signed_at] if not x.blank]
-        if sig_lines:
-            signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
+        signature = _block(lines, closing_at + 1, signed_at)
     else:
         sig_at = _trailing_signature(lines, i, signed_at)
         if sig_at is not None:
             body_end = sig_at
-            sig_lines = [x for x in lines[sig_at:signed_at] if not x.blank]
-            signature = Span(sig_lines[0].span.start, sig_lines[-1].span.start + len(sig_lines[-1].text.rstrip()))
+            signature = _block(lines, sig_at, signed_at)
     paragraphs = _paragraphs(lines, i, body_end)
     scan = [Span(h.value_span.start, h.value_span.end) for h in headers]
     end_of_message = quoted[0].start if quoted else len(text)
