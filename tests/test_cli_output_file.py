@@ -8,18 +8,9 @@ import errno
 import os
 
 import pytest
-from click.testing import CliRunner
 
 from linter.cli import cli
-from tests.test_cli import GOOD
-
-
-@pytest.fixture
-def runner(monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")
-    return CliRunner()
+from tests.test_cli import GOOD, runner  # noqa: F401 - runner is the CLI fixture, shared
 
 
 def invoke(runner, *args):

@@ -81,29 +81,21 @@ def test_an_unreadable_draft_named_on_the_command_line_is_its_own_error(drafts: 
     assert summaries(result) == [OK_SUMMARY]
 
 
-def test_an_unreadable_config_in_a_subfolder_names_it(drafts: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [(".followup-lint.yaml", "grammar: off\n"), ("pyproject.toml", "[tool.followup-lint]\ngrammar = 'off'\n")],
+    ids=["followup-lint.yaml", "pyproject"],  # an unreadable pyproject was an internal PermissionError
+)
+def test_an_unreadable_config_in_a_subfolder_names_it(drafts: Path, name: str, content: str) -> None:
     skip_unless_modes_bind()
     (drafts / "sub").mkdir()
     (drafts / "sub/a.txt").write_text(GOOD)
-    config = drafts / "sub/.followup-lint.yaml"
-    config.write_text("grammar: off\n")
+    config = drafts / "sub" / name
+    config.write_text(content)
     config.chmod(0)
     result = cli("check", "--grammar", "off", "sub/a.txt", "d/ok.txt", cwd=drafts)
     assert result.returncode == 2
     assert result.stderr == f"followup-lint: error: sub/a.txt: {config}: cannot read config: Permission denied\n"
-    assert summaries(result) == [OK_SUMMARY]
-
-
-def test_an_unreadable_pyproject_is_an_error_not_a_crash(drafts: Path) -> None:
-    skip_unless_modes_bind()
-    (drafts / "p").mkdir()
-    (drafts / "p/a.txt").write_text(GOOD)
-    pyproject = drafts / "p/pyproject.toml"
-    pyproject.write_text("[tool.followup-lint]\ngrammar = 'off'\n")
-    pyproject.chmod(0)
-    result = cli("check", "--grammar", "off", "p/a.txt", "d/ok.txt", cwd=drafts)
-    assert result.returncode == 2
-    assert result.stderr == f"followup-lint: error: p/a.txt: {pyproject}: cannot read config: Permission denied\n"
     assert summaries(result) == [OK_SUMMARY]
 
 

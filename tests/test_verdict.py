@@ -9,7 +9,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from linter.api import lint_text, make_tools
 from linter.cli import cli
@@ -23,6 +22,7 @@ from linter.models import Finding, Reason, Severity, Span
 from linter.registry import load_checks
 from linter.verdict import judge
 from tests.helpers import TODAY, marked
+from tests.test_cli import runner  # noqa: F401 - the CLI fixture, shared
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "linter/formats/report.schema.json").read_text())
 CHECKS = load_checks()
@@ -241,14 +241,6 @@ def test_no_report_says_passed_beside_a_score_under_the_pass_mark():
 
 
 # -- through the CLI -----------------------------------------------------------------
-
-
-@pytest.fixture
-def runner(monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")
-    return CliRunner()
 
 
 def test_exit_code_follows_the_verdict_with_no_config(runner, tmp_path):
