@@ -8,7 +8,9 @@ number, a LinkedIn or portfolio link. Placeholder slots such as
 ``[Your Email]`` or ``[Your Contact Information]`` count as a contact
 detail (and ``[Your Name]`` as a name) in any mode: in template mode they
 are expected, and in a draft FL503 already reports the slot left unfilled,
-so this check does not report the same line a second time.
+so this check does not report the same line a second time. In template mode
+a signature line that only names a contact field ("Phone Number", "Your
+Email Address") is such a slot too.
 
 With a ``sender`` profile in the config (name, email, phone, linkedin)
 each finding carries a safe fix that writes the missing part: the sign-off
@@ -44,6 +46,12 @@ _CONTACT_SLOT = re.compile(
     re.I,
 )
 _NAME_LINE = re.compile(r"[^\W\d_]")
+# A template's signature line that is the name of a contact field, unbracketed ("Phone Number").
+_FIELD_LINE = re.compile(
+    r"(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:phone|mobile|cell|telephone)(?:\s+number)?"
+    r"|linkedin(?:\s+(?:profile|url))?|contact\s+(?:details|information|info))",
+    re.I,
+)
 
 
 def _line_spans(draft: Draft, span: Span) -> list[Span]:
@@ -62,6 +70,8 @@ def _is_contact_line(draft: Draft, line: Span) -> bool:
         return True
     text = draft.slice(line)
     if _EXTRA_CONTACT.search(text):
+        return True
+    if draft.mode == "template" and _FIELD_LINE.fullmatch(text.strip()):
         return True
     return any(
         line.contains(p.span) and _CONTACT_SLOT.search(p.name) for p in draft.placeholders

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checks.form.missing_contact_signature import CHECK
 from linter.context import Context
 from linter.models import Severity, Span
@@ -113,6 +115,22 @@ def test_contact_placeholders_count_in_template_mode_and_in_drafts():
         text = BODY + f"\n\nBest regards,\n[Your Name]\n{slot}\n"
         assert _run(text, mode="template") == [], slot
         assert _run(text) == [], slot
+
+
+@pytest.mark.parametrize("field", ["Phone Number", "Your Email Address", "LinkedIn URL"])
+def test_an_unbracketed_contact_field_counts_in_a_template_only(field: str):
+    text, (span,) = marked(BODY + f"\n\nBest regards,\n[[Your Full Name\n{field}]]\n")
+    assert _run(text, mode="template") == []
+    assert _run(text) == [
+        ("FL501", span, f'the signature "Your Full Name / {field}" {NO_CONTACT}', Severity.WARNING, None)
+    ]
+
+
+def test_a_sentence_mentioning_a_phone_number_is_no_contact_field():
+    text, (span,) = marked(BODY + "\n\nBest regards,\n[[Sam Ortiz\nCall my phone number]]\n")
+    assert _run(text, mode="template") == [
+        ("FL501", span, f'the signature "Sam Ortiz / Call my phone number" {NO_CONTACT}', Severity.WARNING, None)
+    ]
 
 
 def test_name_placeholder_alone_is_still_missing_contact():
