@@ -97,9 +97,17 @@ def _after_letterhead(lines: list[Line], i: int, hi: int) -> int:
             continue
         if _GREETING.match(text) and len(text.split()) <= 12:
             return k
-        if len(text.split()) > LETTERHEAD_LINE_WORDS or text.endswith((".", "!", "?")) and len(text.split()) > 3:
+        if len(text.split()) > LETTERHEAD_LINE_WORDS or _prose(text):
             return i
     return i
+
+
+def _prose(text: str) -> bool:
+    """A line that reads as a sentence: it ends like one and has lower-case
+    words; an address line ("Harbour Tools, Inc.") is capitalised throughout."""
+    words = text.split()
+    lower_words = sum(1 for w in words if w[:1].islower())
+    return text.endswith((".", "!", "?")) and len(words) > 3 and lower_words >= 2
 
 
 def _block(lines: list[Line], lo: int, hi: int) -> Span | None:

@@ -103,6 +103,29 @@ def test_a_letters_address_block_and_date_are_not_body():
     assert d.word_count == 15
 
 
+LETTER_WITH_ABBREVIATIONS = """Mr. Tobias Renner, Plant Manager
+Harbour Tools Co.
+88 Mill St.
+Dear Mr. Renner:
+Thank you for the tour of the press shop on Friday.
+Yours truly,
+Ada Quinn
+"""
+
+
+def test_an_address_line_ending_in_an_abbreviation_is_still_letterhead():
+    d = parse_draft(LETTER_WITH_ABBREVIATIONS)
+    text = LETTER_WITH_ABBREVIATIONS
+    assert _region(d, d.letterhead) == text[: text.index("\nDear")]
+    assert _region(d, d.greeting) == "Dear Mr. Renner:"
+    assert [_region(d, s) for s in d.sentences] == ["Thank you for the tour of the press shop on Friday."]
+
+
+def test_a_sentence_before_the_greeting_is_not_letterhead():
+    d = parse_draft("I hope you are well today.\nDear Mr. Renner:\nThanks for Friday.\n\nAda\n")
+    assert d.letterhead is None
+
+
 def test_short_lines_before_a_body_that_has_no_greeting_stay_body():
     d = parse_draft("Quick note.\nThank you for seeing me on Tuesday.\n\nBest,\nSam\n")
     assert d.greeting is None and d.letterhead is None
