@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from linter.config_model import Config
     from linter.context import Context
 
-__all__ = ["RunSettings", "RunAborted", "run_settings", "validated_selectors"]
+__all__ = ["RunSettings", "RunAborted", "run_settings"]
 
 
 class RunAborted(RuntimeError):
