@@ -8,7 +8,8 @@ explicit ``languagetool`` (flag or config) starts an installed one, and one
 that cannot be reached is an error, never a silent fallback.
 
 ``use_worker`` is the run's one decision about the warm worker, made by the
-caller (the CLI's ``RunSettings.service``); None reads FOLLOWUP_LINT_WORKER.
+caller (``RunSettings.use_worker``, from ``CheckRequest.service``); None reads
+FOLLOWUP_LINT_WORKER.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def make_tools_for(
 
 def worker_enabled(use_worker: bool | None = None) -> bool:
     """``use_worker`` if given, else false only when FOLLOWUP_LINT_WORKER=0.
-    The CLI decides once (``RunSettings.service``) and passes the answer."""
+    The CLI decides once (``RunSettings.use_worker``) and passes the answer."""
     if use_worker is not None:
         return use_worker
     return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")

@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from linter.formats.escape import visible
 
 if TYPE_CHECKING:
+    from linter.settings import RunSettings
     from linter.spool import Spool
 
 __all__ = [
@@ -70,6 +71,25 @@ class CheckRequest:
     statistics: bool = False  # counts per check instead of the report
     stdin_filename: str | None = None  # config globs and template mode for piped text
 
+    def settings(self) -> RunSettings:
+        """The run's settings (``RunAborted`` for a bad selector or context file)."""
+        from linter.settings import run_settings
+
+        return run_settings(
+            config_path=self.config_path,
+            context_path=self.context_path,
+            grammar=self.grammar,
+            languagetool_url=self.languagetool_url,
+            fail_on=self.fail_on,
+            fail_under=self.fail_under,
+            select=self.select,
+            ignore=self.ignore,
+            mode=self.mode,
+            jobs=self.jobs,
+            use_worker=self.service == "start",
+            stdin_filename=self.stdin_filename,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -88,37 +108,6 @@ class CheckOutcome:
     report: str
     errors: tuple[str, ...] = field(default_factory=tuple)  # one line each
     code: int = EXIT_OK
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _load_context(path: str | None) -> Any:
-    from linter.runner import RunAborted
-
-    if path is None:
-        return None
-    import yaml
-
-    from linter import safe_yaml
-    from linter.context import ContextError, parse_context
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = safe_yaml.load(handle.read())
-        return parse_context(data)
-    except safe_yaml.YamlRejected as exc:
-        raise RunAborted(f"{path}: context file: {exc}") from None
-    except UnicodeDecodeError:
-        raise RunAborted(f"{path}: context file is not UTF-8 text") from None
-    except OSError as exc:
-        raise RunAborted(f"{path}: cannot read context file: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise RunAborted(f"{path}: malformed context file: {first}") from None
-    except ContextError as exc:
-        raise RunAborted(f"{path}: {exc}") from None
 
 
 def statistics(result: Any) -> str:
@@ -145,40 +134,14 @@ def run_check(
     With ``out``, the report goes there (``report`` is then empty): for the
     text, json and github formats as the drafts are linted, the run holding
     one draft at a time. Without, it is returned whole."""
-    from linter.registry import load_checks
     from linter.formats.stream import STREAMED
-    from linter.runner import RunAborted, lint_paths, validated_selectors
+    from linter.runner import RunAborted, lint_paths
 
     try:
-        checks = load_checks()
-        overrides: dict[str, Any] = {}
-        if request.select:
-            overrides["select"] = validated_selectors(_split(request.select), checks, "--select")
-        if request.ignore:
-            overrides["ignore"] = validated_selectors(_split(request.ignore), checks, "--ignore")
-        if request.fail_on:
-            overrides["fail_on"] = request.fail_on
-        if request.fail_under is not None:
-            overrides["fail_under"] = request.fail_under
-        if request.mode:
-            overrides["mode"] = request.mode
-        kwargs: dict[str, Any] = {
-            "config_path": request.config_path,
-            "context": _load_context(request.context_path),
-            "grammar": request.grammar,
-            "languagetool_url": request.languagetool_url,
-            "overrides": overrides,
-            "jobs": request.jobs,
-            "progress": progress,
-            "use_worker": request.service == "start",
-        }
-        if stdin is not None:
-            kwargs["stdin"] = stdin
-        if request.stdin_filename:
-            kwargs["stdin_filename"] = request.stdin_filename
+        settings = request.settings()
         if out is not None and request.fmt in STREAMED and not request.statistics:
-            return _streamed(request, out, kwargs)
-        result = lint_paths(request.paths, **kwargs)
+            return _streamed(request, settings, out, stdin, progress)
+        result = lint_paths(request.paths, settings, stdin=stdin, progress=progress)
     except RunAborted as exc:
         if out is not None:
             out.discard()  # an aborted run prints no report, not part of one
@@ -195,7 +158,9 @@ def run_check(
     return CheckOutcome(text, errors, code)
 
 
-def _streamed(request: CheckRequest, out: Spool, kwargs: dict[str, Any]) -> CheckOutcome:
+def _streamed(
+    request: CheckRequest, settings: RunSettings, out: Spool, stdin: IO[bytes] | None, progress: Any
+) -> CheckOutcome:
     """The run written to ``out`` piece by piece (``linter.formats.stream``);
     each piece is rendered where its draft was linted."""
     from functools import partial
@@ -205,7 +170,7 @@ def _streamed(request: CheckRequest, out: Spool, kwargs: dict[str, Any]) -> Chec
 
     writer = Writer(request.fmt, out.write, request.color, request.quiet)
     render_piece = partial(piece, fmt=request.fmt, color=request.color, quiet=request.quiet)
-    for part in iter_lint(request.paths, transform=render_piece, **kwargs):
+    for part in iter_lint(request.paths, settings, transform=render_piece, stdin=stdin, progress=progress):
         writer.add(part)
     tally = writer.close()
     errors = tuple(visible(f"{path}: {message}") for path, message in tally.errors)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from typing import Any
 
 from linter.command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckOutcome, CheckRequest
 
@@ -23,29 +22,6 @@ __all__ = ["run_fix"]
 
 class _NotWritten(Exception):
     """One line: why a fixed file was not written."""
-
-
-def _linter(request: CheckRequest) -> Any:
-    from linter.command import _load_context, _split
-    from linter.registry import load_checks
-    from linter.runner import Linter, validated_selectors
-
-    checks = load_checks()
-    overrides: dict[str, Any] = {}
-    if request.select:
-        overrides["select"] = validated_selectors(_split(request.select), checks, "--select")
-    if request.ignore:
-        overrides["ignore"] = validated_selectors(_split(request.ignore), checks, "--ignore")
-    for key in ("fail_on", "fail_under", "mode"):
-        if getattr(request, key) is not None:
-            overrides[key] = getattr(request, key)
-    return Linter(
-        config_path=request.config_path,
-        context=_load_context(request.context_path),
-        grammar=request.grammar,
-        languagetool_url=request.languagetool_url,
-        overrides=overrides,
-    )
 
 
 def _write(path: str, original: bytes, new: bytes) -> None:
@@ -86,11 +62,11 @@ def run_fix(request: CheckRequest, write: bool) -> tuple[CheckOutcome, int]:
     from linter.command import render
     from linter.formats import FileError, RunResult
     from linter.models import FileReport
-    from linter.runner import RunAborted
+    from linter.runner import Linter, RunAborted
     from linter.sources import InputError, Source, encode_text, read_source
 
     try:
-        linter = _linter(request)
+        linter = Linter(request.settings())
         targets = linter.targets(request.paths)
     except RunAborted as exc:
         return CheckOutcome("", (str(exc),), EXIT_USAGE), 0

@@ -13,45 +13,38 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar, Union
+
+from linter.settings import RunAborted, RunSettings
 
 if TYPE_CHECKING:
     from linter.check import Check, Tools
     from linter.config import Config
-    from linter.context import Context
     from linter.formats import FileError, RunResult
     from linter.models import FileReport
     from linter.sources import InputError, Source
 
-__all__ = ["iter_lint", "lint_paths", "Linter", "RunAborted", "validated_selectors", "default_jobs", "PARALLEL_MIN"]
-
-
-class RunAborted(RuntimeError):
-    """The run cannot go on; the message is one line."""
+__all__ = ["iter_lint", "lint_paths", "Linter", "RunAborted", "default_jobs", "PARALLEL_MIN"]
 
 
 class _Configs:
-    """Finds and caches the config for each draft's folder."""
+    """Finds and caches the config for each draft's folder, with the run's
+    settings laid over it."""
 
-    def __init__(self, explicit: str | None, checks: tuple[Check, ...], overrides: dict[str, Any]):
+    def __init__(self, settings: RunSettings, checks: tuple[Check, ...]):
         self.checks = checks
-        self.overrides = overrides
+        self.settings = settings
         self.cache: dict[str, Config] = {}
         self.found: dict[str, Any] = {}  # folder -> its config file (or None)
-        self.explicit = self._load(explicit) if explicit else None
+        self.explicit = self._load(settings.config_path) if settings.config_path else None
 
     def _load(self, path: str) -> Config:
         from linter.config import load_config
 
         if path not in self.cache:
-            self.cache[path] = self._override(load_config(path, self.checks))
+            self.cache[path] = self.settings.over(load_config(path, self.checks))
         return self.cache[path]
-
-    def _override(self, config: Config) -> Config:
-        changes = dict(self.overrides)
-        if "select" in changes:
-            changes["select"] = changes["select"]
-        return config.updated(**changes) if changes else config
 
     def for_path(self, path: str | None) -> Config:
         if self.explicit is not None:
@@ -63,17 +56,8 @@ class _Configs:
             self.found[folder] = find_config(folder)
         found = self.found[folder]
         if found is None:
-            return self._override(Config.default())
+            return self.settings.over(Config.default())
         return self._load(str(found))
-
-
-def validated_selectors(values: tuple[str, ...], checks: tuple[Check, ...], where: str) -> tuple[str, ...]:
-    from linter.config import ConfigError, _selectors
-
-    try:
-        return _selectors(list(values), checks, where)
-    except ConfigError as exc:
-        raise RunAborted(str(exc)) from None
 
 
 def _is_template(path: str, config: Config) -> bool:
@@ -107,31 +91,15 @@ class Linter:
     keeps one for its whole life.
     """
 
-    def __init__(
-        self,
-        *,
-        config_path: str | None,
-        context: Context | None,
-        grammar: str | None,
-        languagetool_url: str | None,
-        overrides: dict[str, Any],
-        use_worker: bool | None = None,
-        stdin_filename: str | None = None,
-    ) -> None:
+    def __init__(self, settings: RunSettings) -> None:
         from linter.config import ConfigError
         from linter.registry import load_checks
 
-        self.stdin_filename = stdin_filename  # the name piped text is linted under
+        self.settings = settings
         self.checks = load_checks()
-        self.config_path = config_path
-        self.context = context
-        self.grammar = grammar
-        self.languagetool_url = languagetool_url
-        self.overrides = overrides
-        self.use_worker = use_worker  # the warm worker for grammar (None: FOLLOWUP_LINT_WORKER)
         self.tools_cache: dict[str, Tools] = {}
         try:
-            self.configs = _Configs(config_path, self.checks, overrides)
+            self.configs = _Configs(settings, self.checks)
             self.base = self.configs.explicit or self.configs.for_path(None)
         except ConfigError as exc:
             raise RunAborted(str(exc)) from None
@@ -141,7 +109,7 @@ class Linter:
         from linter.config import ConfigError
 
         try:
-            self.configs = _Configs(self.config_path, self.checks, self.overrides)
+            self.configs = _Configs(self.settings, self.checks)
             self.base = self.configs.explicit or self.configs.for_path(None)
         except ConfigError as exc:
             raise RunAborted(str(exc)) from None
@@ -171,7 +139,7 @@ class Linter:
 
         if isinstance(target, InputError):
             return FileError(target.path, target.message)
-        named = self.stdin_filename if target == "-" else target
+        named = self.settings.stdin_filename if target == "-" else target
         try:
             config = self.config_for(named)
         except ConfigError as exc:
@@ -180,8 +148,6 @@ class Linter:
         if isinstance(source, InputError):
             return FileError(source.path, source.message)
         if target == "-" and named:
-            from dataclasses import replace
-
             source = replace(source, path=named)
         return self.lint_source(source, config)
 
@@ -197,14 +163,16 @@ class Linter:
             config = config.with_mode("template")
         config = config.for_file(source.path)
         try:
+            settings = self.settings
             tools = _tools_for(
-                self.grammar or config.grammar, self.languagetool_url, config, self.tools_cache, self.use_worker
+                settings.grammar or config.grammar, settings.languagetool_url, config, self.tools_cache,
+                settings.use_worker,
             )
             return lint_text(
                 source.text,
                 source.path,
                 config=config,
-                context=self.context,
+                context=settings.context,
                 tools=tools,
                 checks=self.checks,
                 raw=source.raw,
@@ -251,9 +219,9 @@ T = TypeVar("T")
 _worker: Linter | None = None
 
 
-def _init_worker(settings: dict[str, Any]) -> None:
+def _init_worker(settings: RunSettings) -> None:
     global _worker
-    _worker = Linter(**settings)
+    _worker = Linter(settings)
 
 
 _since_shed = 0
@@ -264,7 +232,7 @@ def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) ->
     assert _worker is not None, "pool worker not initialised"
     done = [(index, transform(_worker.lint_target(target))) for index, target in chunk]
     _since_shed += len(chunk)
-    if _since_shed >= SHED_EVERY and _worker.use_worker is False:
+    if _since_shed >= SHED_EVERY and _worker.settings.use_worker is False:
         from linter.grammar.embedded import shed_shared_caches
 
         shed_shared_caches()  # a Harper of this worker's own: memory stays flat over the run
@@ -272,12 +240,13 @@ def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) ->
     return done
 
 
-def _harper_per_worker(linter: Linter, settings: dict[str, Any], files: int) -> dict[str, Any]:
+def _harper_per_worker(linter: Linter, files: int) -> RunSettings:
     """The pool's settings. A large run whose grammar is the embedded one
     (on Linux, where workers are forked) builds Harper here, once, and each
     worker lints with its own copy: the dictionary's pages are shared until
     written, and the workers no longer queue at the one warm service."""
-    if sys.platform != "linux" or files < HARPER_IN_WORKERS_MIN or linter.use_worker is False:
+    settings = linter.settings
+    if sys.platform != "linux" or files < HARPER_IN_WORKERS_MIN or settings.use_worker is False:
         return settings
     from linter.config import ConfigError
     from linter.grammar.base import GrammarUnavailable
@@ -285,13 +254,13 @@ def _harper_per_worker(linter: Linter, settings: dict[str, Any], files: int) -> 
 
     try:
         config = linter.base
-        tools = _tools_for(linter.grammar or config.grammar, linter.languagetool_url, config, {}, False)
+        tools = _tools_for(settings.grammar or config.grammar, settings.languagetool_url, config, {}, False)
         if not isinstance(tools.grammar, HarperBackend):
             return settings
         tools.grammar.warm()
     except (ConfigError, GrammarUnavailable):
         return settings  # the workers meet it again, and report it as they would have
-    return {**settings, "use_worker": False}
+    return replace(settings, use_worker=False)
 
 
 def _pool_context() -> Any:
@@ -307,7 +276,7 @@ def _pool_context() -> Any:
 def _lint_parallel(
     files: list[tuple[int, str]],
     jobs: int,
-    settings: dict[str, Any],
+    settings: RunSettings,
     transform: Callable[[Item], T],
 ) -> Iterator[tuple[int, T]]:
     """``(index, transform(result))`` for every file, in the order given.
@@ -348,47 +317,32 @@ def _same(item: Item) -> Item:
 
 def iter_lint(
     paths: Sequence[str],
+    settings: RunSettings,
     *,
-    config_path: str | None,
-    context: Context | None,
-    grammar: str | None,
-    languagetool_url: str | None,
-    overrides: dict[str, Any],
     transform: Callable[[Item], T],
     stdin: Any = None,
-    jobs: int | None = None,
-    use_worker: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
-    stdin_filename: str | None = None,
 ) -> Iterator[T]:
     """``transform`` of each input's ``FileReport`` or ``FileError``, in
     input order, each as soon as it and those before it are done.
 
-    ``jobs`` caps the worker processes (default: one per core); runs of
-    fewer than ``PARALLEL_MIN`` files are linted serially whatever it says.
-    In a pooled run ``transform`` runs in the workers (it must pickle: a
-    module-level function or a ``partial`` of one). ``progress(done,
+    ``settings.jobs`` caps the worker processes (default: one per core);
+    runs of fewer than ``PARALLEL_MIN`` files are linted serially whatever
+    it says. In a pooled run ``transform`` runs in the workers (it must
+    pickle: a module-level function or a ``partial`` of one). ``progress(done,
     total)`` is called as drafts are finished.
     """
-    settings: dict[str, Any] = {
-        "config_path": config_path,
-        "context": context,
-        "grammar": grammar,
-        "languagetool_url": languagetool_url,
-        "overrides": overrides,
-        "use_worker": use_worker,
-    }
-    linter = Linter(**settings, stdin_filename=stdin_filename)
+    linter = Linter(settings)
     targets = linter.targets(paths)
     total = len(targets)
     files = [(i, t) for i, t in enumerate(targets) if isinstance(t, str) and t != "-"]
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    jobs = default_jobs() if settings.jobs is None else max(1, settings.jobs)
     pooled: Iterator[tuple[int, T]] = iter(())
     rest = files[1:]  # the first file is linted here: the workers fork with its patterns compiled
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pool_settings = _harper_per_worker(linter, settings, len(files))
-        if pool_settings["use_worker"] is False:
-            linter.use_worker, linter.tools_cache = False, {}  # the Harper built here lints the first file too
+        pool_settings = _harper_per_worker(linter, len(files))
+        if pool_settings.use_worker is False:
+            linter.settings, linter.tools_cache = pool_settings, {}  # the Harper built here lints the first file too
         pooled = _lint_parallel(rest, jobs, pool_settings, transform)
     else:
         rest = []
@@ -408,33 +362,13 @@ def iter_lint(
 
 def lint_paths(
     paths: Sequence[str],
+    settings: RunSettings,
     *,
-    config_path: str | None,
-    context: Context | None,
-    grammar: str | None,
-    languagetool_url: str | None,
-    overrides: dict[str, Any],
     stdin: Any = None,
-    jobs: int | None = None,
-    use_worker: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
-    stdin_filename: str | None = None,
 ) -> RunResult:
     """Read, parse and lint every input into one ``RunResult`` (the whole
     run in memory; ``iter_lint`` hands results on one by one)."""
     from linter.formats import RunResult
 
-    return RunResult(tuple(iter_lint(
-        paths,
-        config_path=config_path,
-        context=context,
-        grammar=grammar,
-        languagetool_url=languagetool_url,
-        overrides=overrides,
-        transform=_same,
-        stdin=stdin,
-        jobs=jobs,
-        use_worker=use_worker,
-        progress=progress,
-        stdin_filename=stdin_filename,
-    )))
+    return RunResult(tuple(iter_lint(paths, settings, transform=_same, stdin=stdin, progress=progress)))

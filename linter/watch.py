@@ -51,7 +51,7 @@ from typing import Any
 import click
 
 from linter.cli import Abort, _use_color, lint_options
-from linter.command import _load_context, _split, decide_service
+from linter.command import decide_service
 from linter.watcher import RETRY, Watcher, _NothingLeft
 
 __all__ = ["watch", "Watcher", "RETRY"]
@@ -113,31 +113,22 @@ def watch(
     PATHS are files or folders (searched for *.txt, *.eml, *.md; new files
     are picked up). With --format json, each lint is one JSON line.
     """
-    from linter.runner import Linter, RunAborted, validated_selectors
+    from linter.runner import Linter, RunAborted
+    from linter.settings import run_settings
 
     try:
-        from linter.registry import load_checks
-
-        checks = load_checks()
-        overrides: dict[str, Any] = {}
-        if select:
-            overrides["select"] = validated_selectors(_split(select), checks, "--select")
-        if ignore:
-            overrides["ignore"] = validated_selectors(_split(ignore), checks, "--ignore")
-        if fail_on:
-            overrides["fail_on"] = fail_on
-        if fail_under is not None:
-            overrides["fail_under"] = fail_under
-        if mode:
-            overrides["mode"] = mode
-        linter = Linter(
+        linter = Linter(run_settings(
             config_path=config_path,
-            context=_load_context(context_path),
+            context_path=context_path,
             grammar=grammar,
             languagetool_url=languagetool_url,
-            overrides=overrides,
+            fail_on=fail_on,
+            fail_under=fail_under,
+            select=select,
+            ignore=ignore,
+            mode=mode,
             use_worker=decide_service(grammar) == "start",
-        )
+        ))
     except RunAborted as exc:
         raise Abort(str(exc)) from None
 

@@ -63,6 +63,11 @@ def test_engine_and_checks_import_no_io_layer() -> None:
     assert {m: i for m, i in offending.items() if i} == {}
 
 
+def test_the_run_settings_import_no_io_layer() -> None:
+    # check, watch and the language server build them; none of their layers is below
+    assert sorted(i for i in _imports()["linter.settings"] if _under(i, IO_LAYER)) == []
+
+
 def test_grammar_imports_nothing_above_it() -> None:
     graph = _imports()
     above = {m: sorted(i for i in deps if not _under(i, ("linter.grammar",)))

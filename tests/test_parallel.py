@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +16,12 @@ from linter.cli import cli
 from linter.formats import FileError
 from linter.progress import Progress
 from linter.runner import PARALLEL_MIN, lint_paths
+from linter.settings import RunSettings
 from linter.sources import read_source
 from tests.bench_folder import generate_drafts
 
-SETTINGS: dict[str, Any] = {
-    "config_path": None,
-    "context": None,
-    "grammar": "off",
-    "languagetool_url": None,
-    "overrides": {},
-}
+SETTINGS = RunSettings(grammar="off")
+SERIAL, POOLED = replace(SETTINGS, jobs=1), replace(SETTINGS, jobs=2)
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +64,9 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_parallel_equals_serial(folder: Path, spy: list[int]) -> None:
-    serial = lint_paths([str(folder)], jobs=1, **SETTINGS)
+    serial = lint_paths([str(folder)], SERIAL)
     assert spy == []
-    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    parallel = lint_paths([str(folder)], POOLED)
     assert spy == [62]  # the first file is linted before the pool forks
     assert parallel == serial
     assert len(serial.items) == 63
@@ -83,20 +80,20 @@ def test_parallel_equals_serial(folder: Path, spy: list[int]) -> None:
 
 
 def test_per_folder_config_and_template_globs_reach_the_workers(folder: Path) -> None:
-    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    parallel = lint_paths([str(folder)], POOLED)
     by_path = {r.path: r for r in parallel.reports}
     in_batch3 = [r for p, r in by_path.items() if "/batch3/" in p]
     assert in_batch3 and all("FL201" not in {f.code for f in r.findings} for r in in_batch3)
     assert all(r.failed for r in in_batch3 if r.score < 90)  # fail_under: 90 from batch3's config
     template = by_path[str(folder / "templates" / "thanks.txt")]
-    serial_template = lint_paths([str(folder / "templates" / "thanks.txt")], jobs=1, **SETTINGS).reports[0]
+    serial_template = lint_paths([str(folder / "templates" / "thanks.txt")], SERIAL).reports[0]
     assert template == serial_template
     assert "FL503" not in {f.code for f in template.findings}  # placeholders are expected in a template
 
 
 def test_small_runs_stay_serial(folder: Path, spy: list[int]) -> None:
     few = sorted(str(p) for p in folder.rglob("draft*.txt"))[: POOL_FROM - 1]
-    result = lint_paths(few, jobs=2, **SETTINGS)
+    result = lint_paths(few, POOLED)
     assert spy == []
     assert len(result.items) == POOL_FROM - 1
 
@@ -125,7 +122,7 @@ def test_jobs_must_be_positive() -> None:
 
 def test_progress_plain_lines_in_logs(folder: Path) -> None:
     out = io.StringIO()
-    lint_paths([str(folder)], jobs=1, progress=Progress(out, interactive=False, min_files=10), **SETTINGS)
+    lint_paths([str(folder)], SERIAL, progress=Progress(out, interactive=False, min_files=10))
     assert out.getvalue().splitlines() == [
         f"followup-lint: linted {n}/63 drafts ({100 * n // 63}%)" for n in (7, 13, 19, 26, 32, 38, 45, 51, 57, 63)
     ]
@@ -149,7 +146,7 @@ def test_short_runs_show_no_progress() -> None:
 
 
 def test_an_unreadable_input_is_an_error_item_in_the_pool(folder: Path) -> None:
-    parallel = lint_paths([str(folder)], jobs=2, **SETTINGS)
+    parallel = lint_paths([str(folder)], POOLED)
     assert [type(i).__name__ for i in parallel.items].count("FileError") == 2
     assert all(isinstance(i, FileError) for i in parallel.errors)
 
@@ -163,7 +160,7 @@ def test_a_grammar_backend_lost_in_a_worker_aborts_the_run(folder: Path, monkeyp
 
     monkeypatch.setattr(runner, "_tools_for", gone)  # the forked workers inherit it
     with pytest.raises(RunAborted, match=r": grammar backend unavailable: server went away$"):
-        lint_paths([str(folder)], jobs=2, **SETTINGS)
+        lint_paths([str(folder)], POOLED)
 
 
 def test_a_large_embedded_run_gives_each_worker_its_own_harper(
@@ -172,9 +169,9 @@ def test_a_large_embedded_run_gives_each_worker_its_own_harper(
     monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(tmp_path))
     monkeypatch.setattr(runner, "HARPER_IN_WORKERS_MIN", POOL_FROM)
     monkeypatch.setattr(runner, "SHED_EVERY", 8)  # the workers shed Harper's cache mid-run
-    embedded = {**SETTINGS, "grammar": "embedded"}
-    serial = lint_paths([str(folder)], jobs=1, use_worker=False, **{k: v for k, v in embedded.items()})
-    pooled = lint_paths([str(folder)], jobs=2, **embedded)
+    embedded = replace(SETTINGS, grammar="embedded")
+    serial = lint_paths([str(folder)], replace(embedded, jobs=1, use_worker=False))
+    pooled = lint_paths([str(folder)], replace(embedded, jobs=2))
     assert spy == [62]  # the first file is linted before the pool forks
     assert pooled == serial
     assert {r.grammar_backend.split()[0] for r in pooled.reports} == {"harper"}

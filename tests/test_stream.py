@@ -12,10 +12,11 @@ from linter.command import CheckRequest, render, run_check
 from linter.formats import RunResult, Tally
 from linter.formats.stream import Piece, Writer
 from linter.runner import lint_paths
+from linter.settings import RunSettings
 from linter.spool import Spool
 from tests.bench_folder import generate_drafts
 
-SETTINGS = {"config_path": None, "context": None, "grammar": "off", "languagetool_url": None, "overrides": {}}
+SERIAL = RunSettings(grammar="off", jobs=1)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def whole(folder: Path) -> RunResult:
-    return lint_paths([str(folder)], jobs=1, **SETTINGS)
+    return lint_paths([str(folder)], SERIAL)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -56,7 +57,7 @@ def test_a_run_with_nothing_readable(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     out = Spool()
     outcome = run_check(CheckRequest(paths=(str(tmp_path),), fmt=fmt, grammar="off", jobs=1), out=out)
-    whole = lint_paths([str(tmp_path)], jobs=1, **SETTINGS)
+    whole = lint_paths([str(tmp_path)], SERIAL)
     assert "".join(out.chunks()) == render(whole, fmt, False)
     assert outcome.errors == (f"{tmp_path / 'empty.txt'}: empty draft",)
 

@@ -12,6 +12,7 @@ from linter.config import append_vocabulary, load_config, read_vocabulary
 from linter.draft import DraftError
 from linter.registry import load_checks
 from linter.runner import Linter
+from linter.settings import RunSettings
 from linter.sources import read_source
 
 PUSHY = """\
@@ -56,7 +57,7 @@ def test_per_file_ignores_and_vocabulary_file(tmp_path: Path) -> None:
     (tmp_path / "linkedin").mkdir()
     for name in ("note.txt", "linkedin/note.txt"):
         (tmp_path / name).write_text(PUSHY)
-    linter = Linter(config_path=None, context=None, grammar=None, languagetool_url=None, overrides={})
+    linter = Linter(RunSettings())
     got = {}
     for name in ("note.txt", "linkedin/note.txt"):
         path = str(tmp_path / name)

@@ -23,6 +23,7 @@ import pytest
 
 from linter.formats.json_format import report_dict
 from linter.runner import Linter
+from linter.settings import RunSettings
 from linter.sources import read_source
 
 TIMEOUT = 15.0  # seconds for any one expected event (a cold start is the slowest)
@@ -125,7 +126,7 @@ def watch(drafts: Path) -> Any:
 
 def expected(folder: Path, name: str) -> dict[str, Any]:
     """What check --format json says about ``drafts/<name>``, as a stream event."""
-    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    linter = Linter(RunSettings(grammar="off"))
     result = linter.lint_target(str(folder / name))
     doc = report_dict(result)  # type: ignore[arg-type]
     doc["path"] = f"drafts/{name}"
@@ -266,7 +267,7 @@ def test_text_format_appends_reports_when_not_a_terminal(drafts: Path, watch: An
     from linter.formats.text import format_text
 
     def text_of(name: str) -> list[str]:
-        linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+        linter = Linter(RunSettings(grammar="off"))
         result = linter.lint_target(str(drafts / name))
         shown = format_text(RunResult((result,))).replace(str(drafts / name), f"drafts/{name}")
         return (shown + "\n").splitlines(keepends=True)
@@ -387,7 +388,7 @@ def test_tools_are_built_once_and_reused_across_relints(drafts: Path, monkeypatc
 
     monkeypatch.setattr(choose, "make_tools_for", counting)
     monkeypatch.chdir(drafts.parent)
-    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    linter = Linter(RunSettings(grammar="off"))
     out = io.StringIO()
     watcher = Watcher(linter, ["drafts"], fmt="json", out=out, interactive=False)
     assert watcher.start() == 2
@@ -421,7 +422,7 @@ def test_a_save_caught_empty_twice_is_never_reported_empty(drafts: Path, monkeyp
     from linter.watch import Watcher
 
     monkeypatch.chdir(drafts.parent)
-    linter = Linter(config_path=None, context=None, grammar="off", languagetool_url=None, overrides={})
+    linter = Linter(RunSettings(grammar="off"))
     out = io.StringIO()
     watcher = Watcher(linter, ["drafts"], fmt="json", out=out, interactive=False)
     watcher.start()

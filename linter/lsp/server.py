@@ -50,8 +50,9 @@ class FollowupServer(LanguageServer):
     def _engine(self) -> Any:
         if self.engine is None:
             from linter.runner import Linter
+            from linter.settings import RunSettings
 
-            self.engine = Linter(config_path=None, context=None, grammar=None, languagetool_url=None, overrides={})
+            self.engine = Linter(RunSettings())  # each document's folder config, as found
         return self.engine
 
     def _lint_now(self, path: str, text: str) -> FileReport | str | None:
