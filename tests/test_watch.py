@@ -244,7 +244,11 @@ def test_undecodable_file_is_an_error_event(drafts: Path, watch: Any) -> None:
 def test_config_change_relints_everything(drafts: Path, watch: Any) -> None:
     w = watch("drafts", "--format", "json")
     started(w, drafts, "a.txt", "b.md")
-    (drafts / ".followup-lint.yaml").write_text("ignore: [FL201]\n", encoding="utf-8")
+    # Written whole and renamed into place, as editors save: an in-place write
+    # can be seen half done (empty), which relints once more with no config.
+    staged = drafts.parent / "staged.yaml"
+    staged.write_text("ignore: [FL201]\n", encoding="utf-8")
+    os.replace(staged, drafts / ".followup-lint.yaml")
     events = sorted((w.next(), w.next()), key=lambda e: e["path"])
     assert events == [expected(drafts, "a.txt"), expected(drafts, "b.md")]
     assert all(b["code"] != "FL201" for e in events for b in e["breakdown"])
