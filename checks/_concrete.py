@@ -116,6 +116,21 @@ def _kept(low: str, generic: frozenset[str]) -> bool:
 
 _HOOKS = _TRIGGERS | _THINGS
 
+# Nouns that name the employer or the job itself, so "the team project" or
+# "the company strategy" names nothing in particular.
+_PLAIN_MODIFIERS = frozenset(
+    "team company business job role position work interview organisation organization department office group".split()
+)
+
+
+def _noun_modifier(low: str, generic: frozenset[str]) -> bool:
+    """A common noun that makes a piece of work particular ("product" in "the
+    product launch"); rare ones are candidates on their own."""
+    if not low.isalpha() or low in _STOP or low in _PLAIN_MODIFIERS or stem(low) in generic:
+        return False
+    row = lookup(low)
+    return row is not None and "N" in row.pos and "A" not in row.pos and row.zipf >= ORDINARY_ZIPF
+
 
 def _candidates(lows: list[str], generic: frozenset[str]) -> Iterator[str]:
     """Possible details among the body's lower-case tokens, in order."""
@@ -128,6 +143,8 @@ def _candidates(lows: list[str], generic: frozenset[str]) -> Iterator[str]:
                 if _kept(lows[j], generic):
                     yield lows[j]
                 j -= 1
+            if i > 0 and _noun_modifier(lows[i - 1], generic):
+                yield f"{lows[i - 1]} {low}"  # "the product launch": a named piece of work
             continue
         if low == "over" and not (i > 0 and lows[i - 1] in _OVER_AFTER):
             continue
@@ -229,10 +246,32 @@ def _marks(chunk: str) -> Iterator[str]:
 COMPOUND_ZIPF = 4.6
 
 
+_SELF_PREPS = frozenset("in with of on for across".split())
+
+
+def _about_writer(lows: list[str], i: int) -> bool:
+    """The phrase starting at ``lows[i]`` belongs to the writer: "my" comes
+    before it in the same noun phrase ("my claims processing work"), or it
+    follows one of the writer's own nouns and a preposition ("my background
+    in the nursing profession", "experience with payroll software")."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        word = lows[j]
+        if not word[0].isalnum() or word in _OBJECT_STOP:
+            return False
+        if word in _SELF:
+            return True
+        if word in _SELF_PREPS and j > 0 and lows[j - 1] in _SELF_NOUNS:
+            return True
+    return False
+
+
 def _compounds(lows: list[str]) -> Iterator[str]:
-    """Noun pairs ("tracking system") whose rarer word is below ``COMPOUND_ZIPF``."""
-    for a, b in zip(lows, lows[1:]):
+    """Noun pairs ("tracking system") whose rarer word is below
+    ``COMPOUND_ZIPF``, unless they describe the writer."""
+    for i, (a, b) in enumerate(zip(lows, lows[1:])):
         if not (a[0].isalpha() and b[0].isalpha()) or a in _STOP or b in _STOP:
+            continue
+        if _about_writer(lows, i):
             continue
         ra, rb = lookup(a), lookup(b)
         if rb is None or "N" not in rb.pos:

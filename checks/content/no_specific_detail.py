@@ -58,10 +58,12 @@ from dataclasses import dataclass
 import itertools
 import math
 import re
+from functools import lru_cache
+from pathlib import Path
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _marks, _ordinary
+from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _kept, _marks, _ordinary
 from checks._phrases import body_sentences, lower, masked_text, quote, stem
 from linter.sense import read
 from linter.check import Check, Tools, option_defaults, read_options
@@ -203,6 +205,26 @@ def _slot_names(sentences: list[str]) -> set[str]:
     return names
 
 
+NOUNS_FILE = Path(__file__).with_name("no_specific_detail.nouns")
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Stems of the nouns that describe any employer, candidate or feeling
+    (``no_specific_detail.nouns``)."""
+    lines = NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(stem(w.strip().lower()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _generic_noun(word: str, generic: frozenset[str]) -> bool:
+    """A generic noun alone, or one led by a word that is not itself rare
+    ("innovative approaches"; not "triage approach")."""
+    parts = word.lower().split()
+    if stem(parts[-1]) not in generic_nouns():
+        return False
+    return len(parts) == 1 or not _kept(parts[0], generic)
+
+
 def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
     """The first concrete detail in a body sentence that the sentence model
     reads as being about the conversation or the job, or None."""
@@ -215,6 +237,8 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
         for word in itertools.chain(_candidates(lows, generic), _marks(chunk), _compounds(lows)):
             low = word.lower()
             bare = low.rstrip("'’s")
+            if _generic_noun(low, generic):
+                continue
             if known is None:
                 known = _known_names(draft, [text[s.start : s.end] for s in draft.sentences])
             if " " in low and (

@@ -311,3 +311,64 @@ def test_the_role_title_as_a_noun_pair_is_not_a_detail():
         "\n\nBest,\n[Your Name]"
     )
     assert _run(text, mode="template") == _generic(span)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I was excited to hear about the team's innovative approaches to customer care.",
+        "It was inspiring to learn about your strategies and priorities for next year.",
+        "I admired the warmth and professionalism of everyone I met.",
+    ],
+)
+def test_nouns_that_fit_any_employer_are_no_detail(body: str):
+    text, (span,) = marked(f"Hi Dana,\n\n[[Thank you for meeting with me yesterday. {body}]]\n\nBest,\nSam")
+    assert _run(text) == _generic(span)
+
+
+def test_a_rare_word_before_a_generic_noun_still_names_something():
+    text = (
+        "Hi Dana,\n\nThank you for meeting with me yesterday. I enjoyed hearing about the "
+        "triage approaches your nurses use at night.\n\nBest,\nSam"
+    )
+    assert _run(text) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As we discussed, my long background in the hospitality trade would carry over.",
+        "I think my claims processing work carries over well.",
+    ],
+)
+def test_a_noun_pair_that_describes_the_writer_is_no_detail(body: str):
+    text, (span,) = marked(f"Hi Dana,\n\n[[Thank you for meeting with me yesterday. {body}]]\n\nBest,\nSam")
+    assert _run(text) == _generic(span)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I really enjoyed hearing about the coming product launch.",
+        "The plan for the warehouse migration sounds like a big job.",
+    ],
+)
+def test_a_piece_of_work_named_by_a_common_noun_is_a_detail(sentence: str):
+    text = f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
+    assert _run(text) == []
+
+
+def test_the_team_project_names_nothing_in_particular():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for meeting with me yesterday. I enjoyed hearing about the team "
+        "project and the company strategy.]]\n\nBest,\nSam"
+    )
+    assert _run(text) == _generic(span)
+
+
+def test_every_generic_noun_would_otherwise_pass_the_rarity_bar():
+    from checks._concrete import _kept
+    from checks.content.no_specific_detail import NOUNS_FILE
+
+    listed = [w for w in NOUNS_FILE.read_text().split("\n") if w.strip() and not w.startswith("#")]
+    assert listed and [w for w in listed if not _kept(w, frozenset())] == []
