@@ -80,6 +80,48 @@ class _Tables:
         return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
 
 
+    @lru_cache(maxsize=8192)
+    def respelled(self, word: str) -> str:
+        """``word``, or the common word one slip away that it misspells
+        ("intrested", "oppurtunity"), so that a typo does not hide a
+        sentence's meaning: a letter dropped, doubled, swapped with the next,
+        or a vowel put in or changed. Only long lower-case words are tried
+        (short ones have too many neighbours); of the neighbours in the
+        table, the commonest wins."""
+        if len(word) < RESPELL_MIN_LETTERS or not word.isalpha():
+            return word
+        best, best_zipf = word, RESPELL_MIN_ZIPF
+        for candidate in _one_slip(word):
+            row = self.word(candidate)
+            if row is not None and row.zipf > best_zipf:
+                best, best_zipf = candidate, row.zipf
+        return best
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
+# Respelling: the shortest word tried and how common its correction must be.
+RESPELL_MIN_LETTERS = 6
+RESPELL_MIN_ZIPF = 3.5
+_VOWELS = "aeiou"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Words one typing slip from ``word``."""
+    out: set[str] = set()
+    n = len(word)
+    for i in range(n):
+        out.add(word[:i] + word[i + 1 :])  # a letter too many
+        if i + 1 < n:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # two letters swapped
+        for v in _VOWELS:
+            out.add(word[:i] + v + word[i + 1 :])  # a vowel wrong
+    for i in range(n + 1):
+        for c in set(_VOWELS + word[max(0, i - 1) : i + 1]):
+            out.add(word[:i] + c + word[i:])  # a vowel or a doubled letter missing
+    out.discard(word)
+    return out
+
+
 def _sorted_line(data: bytes, key: bytes) -> bytes | None:
     """The line of ``data`` that starts with ``key``, by binary search over
     lines sorted bytewise (which is code point order for UTF-8)."""
@@ -177,6 +219,9 @@ def sense(text: str) -> Sense:
     """What the sentence ``text`` does, label by label."""
     tables = _tables()
     words = word_tokens(text)
+    if any(tables.word(w) is None for w in words):  # a typo or a name: names are left alone
+        names = set(word_tokens(" ".join(_CAPITALISED.findall(text))))
+        words = [w if w in names or tables.word(w) is not None else tables.respelled(w) for w in words]
     n_labels = len(tables.labels)
     totals = [0.0] * n_labels
     tokens = 0
