@@ -270,3 +270,18 @@ def test_extra_phrases_from_config():
         _ask(span, sentence)
     ]
     assert _run(text) == []
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Please let me know if I can send anything else, such as my driving record.",
+        "Tell me whether I should bring my tools to the next stage.",
+        "Let me know if there's anything more you need from me.",
+    ],
+)
+def test_an_offer_to_send_or_help_is_no_decision_ask(offer: str):
+    from checks.asks.asks_about_decision import _READER
+
+    assert _READER.denies.matches(offer)  # kept from the model's reading, whatever it says
+    assert _run(_note(offer)) == []
