@@ -1,9 +1,11 @@
-"""The command line. With watch.py, the only module that reads files and prints.
+"""The command line. With watch.py and launch.py, the only modules that read files and print.
 
 Imports are deferred into the commands: a piped ``check -`` must not pay for
 what it does not use (start-up time is a product target). Over 300 lines on
 purpose: every command and option a user types is declared here, in one
-place, as ``--help`` shows them.
+place, as ``--help`` shows them. The console script starts in
+``linter.launch``, which runs a plain ``check`` without click and hands
+everything else to ``main`` here.
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ import click
 from linter import __version__
 from linter.command import EXIT_USAGE
 from linter.formats import FORMATS  # the one table of formats
-from linter.launch import StdinError, read_stdin
-from linter.launch import use_color as _use_color  # shared with the thin entry point
+from linter.launch import StdinError, read_stdin, use_color
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["main", "cli"]
 
 GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
+_use_color = use_color  # shared with the thin entry point (linter.launch) and watch.py
 
 
 class Abort(click.ClickException):

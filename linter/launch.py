@@ -68,8 +68,8 @@ def parse_check(argv: Sequence[str]) -> dict[str, Any] | None:
             continue
         name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
         if name in _FLAGS and not equals:
-            key, flag = _FLAGS[name]
-            fields[key] = flag
+            flag_key, flag = _FLAGS[name]
+            fields[flag_key] = flag
             continue
         key = _VALUE_OPTIONS.get(name)
         if key is None:
