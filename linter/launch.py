@@ -155,10 +155,11 @@ def _thin_check(args: list[str]) -> int | None:
     if os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
         service, socket = "none", ""
     else:
-        from linter.service.place import cache_path, socket_path
+        from linter.service.place import any_socket, cache_path, socket_path
 
-        socket = socket_path(cache_path())
-        if fields["grammar"] is None and not os.path.exists(socket):
+        cache = cache_path()
+        socket = socket_path(cache) if any_socket(cache) else ""  # no socket file: skip hashing the code
+        if fields["grammar"] is None and not (socket and os.path.exists(socket)):
             return None  # the config decides whether to start a worker: the full command line reads it
         service = "reuse" if fields["grammar"] == "off" else "start"
     fields["color"] = use_color(fields["color"], None) and fields["fmt"] == "text"
@@ -167,25 +168,34 @@ def _thin_check(args: list[str]) -> int | None:
         stdin = read_stdin() if piped else None
     except StdinError as exc:
         return _finish("", [str(exc)], EXIT_USAGE, False)
-    if service != "none":
-        from linter.service.running import Busy, NotRunning, Stopped, check_in_running_worker
+    code = None if service == "none" else _in_worker(args, fields, socket, stdin)
+    return _run_here(fields, stdin) if code is None else code
 
-        try:
-            reply = check_in_running_worker(socket, fields, stdin, _say_waiting)
-        except NotRunning:
-            if service == "start":
-                return _full_command_line(args, stdin)  # it starts the worker
-            reply = None
-        except Busy:
-            _say_waiting(_BUSY_LINE)
-            reply = None
-        except Stopped as exc:
-            return _finish("", [str(exc)], EXIT_USAGE, False)
-        if reply is not None:
-            return _finish(*reply, fields["color"])
-        if service == "start":
-            fields["service"] = "none"  # no worker to be had: Harper in this process
-    return _run_here(fields, stdin)
+
+def _in_worker(args: list[str], fields: dict[str, Any], socket: str, stdin: bytes | None) -> int | None:
+    """The exit code of the run in the worker listening on ``socket`` (""
+    when there is no socket file), or None: run here instead. The rules of
+    ``linter.cli._forwarded``: with nothing running, ``start`` is the full
+    command line's (it starts the worker); a busy or failing worker, or
+    one that refused the run, means Harper in this process."""
+    from linter.service.running import Busy, NotRunning, Stopped, check_in_running_worker
+
+    try:
+        if not socket:
+            raise NotRunning("no socket file")
+        reply = check_in_running_worker(socket, fields, stdin, _say_waiting)
+    except NotRunning:
+        return _full_command_line(args, stdin) if fields["service"] == "start" else None
+    except Busy:
+        _say_waiting(_BUSY_LINE)
+        reply = None
+    except Stopped as exc:
+        return _finish("", [str(exc)], EXIT_USAGE, False)
+    if reply is not None:
+        return _finish(*reply, fields["color"])
+    if fields["service"] == "start":
+        fields["service"] = "none"
+    return None
 
 
 def _run_here(fields: dict[str, Any], stdin: bytes | None) -> int:
@@ -197,6 +207,10 @@ def _run_here(fields: dict[str, Any], stdin: bytes | None) -> int:
 
     on_wait(_say_waiting)
     request = CheckRequest.from_json(fields)
+    if len(request.paths) <= 1:
+        import gc
+
+        gc.disable()  # one draft: its garbage goes with the process; collecting it at start-up only costs time
     report = Spool()
     try:
         progress = None if request.quiet else Progress(sys.stderr)
