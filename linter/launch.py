@@ -178,11 +178,11 @@ def _in_worker(args: list[str], fields: dict[str, Any], socket: str, stdin: byte
     ``linter.cli._forwarded``: with nothing running, ``start`` is the full
     command line's (it starts the worker); a busy or failing worker, or
     one that refused the run, means Harper in this process."""
+    if not socket:
+        return _full_command_line(args, stdin) if fields["service"] == "start" else None
     from linter.service.running import Busy, NotRunning, Stopped, check_in_running_worker
 
     try:
-        if not socket:
-            raise NotRunning("no socket file")
         reply = check_in_running_worker(socket, fields, stdin, _say_waiting)
     except NotRunning:
         return _full_command_line(args, stdin) if fields["service"] == "start" else None
