@@ -20,7 +20,7 @@ import click
 from linter import __version__
 from linter.command import EXIT_USAGE
 from linter.formats import FORMATS  # the one table of formats
-from linter.launch import StdinError, read_stdin, use_color
+from linter.terminal import StdinError, read_stdin, use_color
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["main", "cli"]
 
 GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
-_use_color = use_color  # shared with the thin entry point (linter.launch) and watch.py
+_use_color = use_color  # watch.py imports it from here
 
 
 class Abort(click.ClickException):
@@ -261,7 +261,7 @@ def _configured_grammar(paths: tuple[str, ...], config_path: str | None) -> str 
 
 
 def _read_stdin() -> bytes:
-    """The piped draft, read once (``launch.read_stdin``)."""
+    """The piped draft, read once (``terminal.read_stdin``)."""
     try:
         return read_stdin()
     except StdinError as exc:

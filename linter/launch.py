@@ -19,9 +19,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["FORMAT_NAMES", "GRAMMARS", "StdinError", "main", "parse_check", "read_stdin", "use_color"]
+from linter.terminal import StdinError, read_stdin, use_color
 
-STDIN_CAP = 64 * 2**20  # never hold more of a pipe in memory than this
+__all__ = ["FORMAT_NAMES", "GRAMMARS", "main", "parse_check"]
+
 EXIT_USAGE = 2  # linter.command's; a test pins them equal
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "html")  # linter.formats.FORMATS; a test pins them
 GRAMMARS = ("auto", "languagetool", "embedded", "off")
@@ -43,10 +44,6 @@ _FLAGS = {"-q": ("quiet", True), "--quiet": ("quiet", True), "--statistics": ("s
           "--no-color": ("color", "never")}
 _MULTIPLE = ("select", "ignore")
 _BUSY_LINE = "the warm worker is busy with another run; checking in this process"
-
-
-class StdinError(Exception):
-    """Standard input could not be had; the message is the run's error line."""
 
 
 def parse_check(argv: Sequence[str]) -> dict[str, Any] | None:
@@ -89,34 +86,6 @@ def parse_check(argv: Sequence[str]) -> dict[str, Any] | None:
         else:
             fields[key] = value
     return fields
-
-
-def use_color(choice: bool | str | None, output: str | None) -> bool:
-    """``--color always|never`` decides; ``auto`` (the default): not into a
-    file, not with ``NO_COLOR``, yes with ``FORCE_COLOR``, else on a terminal."""
-    if isinstance(choice, bool):
-        return choice
-    if choice in ("always", "never"):
-        return choice == "always"
-    if output is not None or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return sys.stdout.isatty()
-
-
-def read_stdin() -> bytes:
-    """The piped draft, read once, as bytes: the same bytes serve the warm
-    worker or, when it cannot be had, the run in this process."""
-    if sys.stdin is None:  # pythonw, a closed descriptor
-        return b""
-    try:
-        data = sys.stdin.buffer.read(STDIN_CAP + 1)
-    except OSError as exc:
-        raise StdinError(f"<stdin>: cannot read: {exc.strerror}") from None
-    if len(data) > STDIN_CAP:
-        raise StdinError(f"<stdin>: larger than the {STDIN_CAP >> 20} MB a piped draft may be")
-    return data
 
 
 def main(argv: Sequence[str] | None = None) -> None:

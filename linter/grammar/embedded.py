@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from linter.dist_versions import harper_version
+from linter.grammar.installed import harper_version
 from linter.grammar.base import DIALECT_NAMES, GrammarBackend, GrammarIssue, GrammarUnavailable
 
 __all__ = [

@@ -65,7 +65,7 @@ class WorkerBackend:
         request_timeout: float = REQUEST_TIMEOUT,
         start: bool = True,
     ) -> None:
-        from linter.dist_versions import harper_version
+        from linter.grammar.installed import harper_version
 
         self._may_start = start  # False: use a running worker, never start one
         self._cache = cache

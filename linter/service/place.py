@@ -81,7 +81,7 @@ def _key_sources() -> list[str]:
 def worker_key() -> str:
     """A short hash naming the worker that matches the code in this process."""
     from linter import __version__
-    from linter.dist_versions import harper_version
+    from linter.grammar.installed import harper_version
 
     parts = [__version__, harper_version(), sys.executable]
     for path in _key_sources():

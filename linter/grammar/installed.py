@@ -1,7 +1,7 @@
-"""Installed versions of what the warm worker runs, found without
-``importlib.metadata`` (slow to import on a cold start) and without
-importing any of the linter: the thin entry point (``launch``) names the
-worker's socket with them."""
+"""The installed Harper's version, found without ``importlib.metadata``
+(slow to import on a cold start) and without importing the grammar
+interface: the thin entry point (``linter.launch``) names the worker's
+socket with it."""
 
 from __future__ import annotations
 
