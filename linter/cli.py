@@ -1,9 +1,11 @@
-"""The command line. With watch.py, the only module that reads files and prints.
+"""The command line. With watch.py and launch.py, the only modules that read files and print.
 
 Imports are deferred into the commands: a piped ``check -`` must not pay for
 what it does not use (start-up time is a product target). Over 300 lines on
 purpose: every command and option a user types is declared here, in one
-place, as ``--help`` shows them.
+place, as ``--help`` shows them. The console script starts in
+``linter.launch``, which runs a plain ``check`` without click and hands
+everything else to ``main`` here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import click
 from linter import __version__
 from linter.command import EXIT_USAGE
 from linter.formats import FORMATS  # the one table of formats
+from linter.terminal import StdinError, read_stdin, use_color
 
 if TYPE_CHECKING:
     from linter.command import CheckOutcome, CheckRequest
@@ -25,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "cli"]
 
-_STDIN_CAP = 64 * 2**20  # never hold more of a pipe in memory than this
 GRAMMAR = click.Choice(["auto", "languagetool", "embedded", "off"])
+_use_color = use_color  # watch.py imports it from here
 
 
 class Abort(click.ClickException):
@@ -130,20 +133,6 @@ def _walk_finds(folder: str, output: str, config_path: str | None) -> bool:
     except (ConfigError, OSError):
         config = Config.default()
     return walk_would_find(folder, output, config.include, config.exclude)
-
-
-def _use_color(choice: bool | str | None, output: str | None) -> bool:
-    """``--color always|never`` decides; ``auto`` (the default): not into a
-    file, not with ``NO_COLOR``, yes with ``FORCE_COLOR``, else on a terminal."""
-    if isinstance(choice, bool):
-        return choice
-    if choice in ("always", "never"):
-        return choice == "always"
-    if output is not None or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return sys.stdout.isatty()
 
 
 def lint_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -272,17 +261,11 @@ def _configured_grammar(paths: tuple[str, ...], config_path: str | None) -> str 
 
 
 def _read_stdin() -> bytes:
-    """The piped draft, read once: the same bytes serve the warm worker or,
-    when it cannot be had, the run in this process."""
-    if sys.stdin is None:  # pythonw, a closed descriptor
-        return b""
+    """The piped draft, read once (``terminal.read_stdin``)."""
     try:
-        data = sys.stdin.buffer.read(_STDIN_CAP + 1)
-    except OSError as exc:
-        raise Abort(f"<stdin>: cannot read: {exc.strerror}") from None
-    if len(data) > _STDIN_CAP:
-        raise Abort(f"<stdin>: larger than the {_STDIN_CAP >> 20} MB a piped draft may be")
-    return data
+        return read_stdin()
+    except StdinError as exc:
+        raise Abort(str(exc)) from None
 
 
 def _in_process(request: CheckRequest, stdin: bytes | None, report: Spool) -> CheckOutcome:

@@ -167,13 +167,15 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
     if end is None:
         raise DraftError("front matter opened with '---' is never closed")
     raw = text[first_line_end : end.start()]
-    import yaml  # only a draft with front matter needs it
-
     try:
         data = safe_yaml.load(raw)
     except safe_yaml.YamlRejected as exc:
         raise DraftError(f"front matter: {exc}") from None
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        import yaml  # imported by then: plain front matter raises nothing
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

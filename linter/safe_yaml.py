@@ -40,7 +40,14 @@ def _has_alias(text: str) -> bool:
 
 def load(text: str) -> Any:
     """The value of YAML ``text``. Raises ``yaml.YAMLError`` for malformed
-    YAML and ``YamlRejected`` for aliases and values Python cannot hold."""
+    YAML and ``YamlRejected`` for aliases and values Python cannot hold.
+    Plain documents are read without PyYAML (``plain_yaml``), with the value
+    it gives."""
+    from linter import plain_yaml
+
+    value = plain_yaml.read(text)
+    if value is not plain_yaml.NOT_PLAIN:
+        return value
     import yaml
 
     if _has_alias(text):

@@ -23,12 +23,13 @@ NOT_IMPORTED = (
 )
 
 
-def test_a_cold_run_imports_only_what_it_uses(tmp_path: Path) -> None:
+@pytest.mark.parametrize("entry", ["linter.cli", "linter.launch"])  # the click command; the console script's
+def test_a_cold_run_imports_only_what_it_uses(tmp_path: Path, entry: str) -> None:
     code = (
         "import atexit, sys\n"
-        f"unused = {NOT_IMPORTED!r}\n"
+        f"unused = {NOT_IMPORTED + (('click',) if entry == 'linter.launch' else ())!r}\n"
         "atexit.register(lambda: print(sorted(m for m in unused if m in sys.modules), file=sys.stderr))\n"
-        "from linter.cli import main\n"
+        f"from {entry} import main\n"
         "main(['check', '--grammar', 'off', 'examples/drafts/good/thank-you-next-morning.txt'])\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_LINT_")}

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # The layers that read files, talk to processes or print.
-IO_LAYER = ("linter.cli", "linter.command", "linter.runner", "linter.sources", "linter.discovery",
+IO_LAYER = ("linter.cli", "linter.launch", "linter.terminal", "linter.command", "linter.runner", "linter.sources", "linter.discovery",
             "linter.watch", "linter.watcher", "linter.watch_output", "linter.service", "linter.backends",
             "linter.formats", "linter.progress")
 
@@ -79,7 +79,7 @@ def test_the_service_is_above_the_command_and_nothing_below_imports_it() -> None
     graph = _imports()
     users = sorted(m for m, deps in graph.items()
                    if any(_under(d, ("linter.service",)) for d in deps) and not m.startswith("linter.service"))
-    assert users == ["linter.backends", "linter.cli"]
+    assert users == ["linter.backends", "linter.cli", "linter.launch"]
     assert not any(_under(d, ("linter.service", "linter.cli")) for d in graph["linter.command"])
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from linter.grammar.installed import harper_version
 from linter.grammar.base import DIALECT_NAMES, GrammarBackend, GrammarIssue, GrammarUnavailable
 
 __all__ = [
@@ -81,34 +82,10 @@ DISABLED_RULES: dict[str, str] = {
     "CompoundNouns": "both forms are accepted (\"data set\", \"record keeping\"); no slip to report",
 }
 
-_DIST = "harper-py"
-
 # Our dialect codes -> the names of Harper's ``Dialect`` members.
 HARPER_DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-CA": "CANADIAN", "en-AU": "AUSTRALIAN"}
 _SPELL_RULE = "SpellCheck"
 _ACCEPTED_KEPT = 4096  # words whose other-dialect spelling is remembered
-
-
-def harper_version() -> str:
-    """harper-py's installed version, found without ``importlib.metadata``
-    (slow to import on a cold start) by looking for its dist-info folder."""
-    import sys
-
-    prefix = "harper_py-"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.startswith(prefix) and name.endswith(".dist-info"):
-                return name[len(prefix) : -len(".dist-info")]
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        return version(_DIST)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _category(rule: str, kind: str) -> str:

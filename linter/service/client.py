@@ -30,6 +30,7 @@ from typing import Any
 from linter.grammar.base import GrammarIssue, GrammarUnavailable, say_waiting
 from linter.service.place import LOG_NAME, Connection, RefusedSocket, cache_dir, connect, package_root, socket_path
 from linter.service.protocol import message
+from linter.service.running import CHECK_TIMEOUT
 
 __all__ = ["CHECK_TIMEOUT", "RequestStopped", "WorkerBackend", "WorkerUnavailable"]
 
@@ -46,8 +47,6 @@ class WorkerUnavailable(GrammarUnavailable):
 class RequestStopped(WorkerUnavailable):
     """The worker stopped this request at its time limit (and restarts)."""
 
-
-CHECK_TIMEOUT = 600.0  # a whole check command: many files, or LanguageTool
 
 # -- the backend --------------------------------------------------------------
 
@@ -66,7 +65,7 @@ class WorkerBackend:
         request_timeout: float = REQUEST_TIMEOUT,
         start: bool = True,
     ) -> None:
-        from linter.grammar.embedded import harper_version
+        from linter.grammar.installed import harper_version
 
         self._may_start = start  # False: use a running worker, never start one
         self._cache = cache

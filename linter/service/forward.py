@@ -6,14 +6,11 @@ import os
 from typing import Any
 
 from linter.grammar.base import say_waiting
-from linter.service.client import CHECK_TIMEOUT, RequestStopped, WorkerBackend, WorkerUnavailable
+from linter.service.client import RequestStopped, WorkerBackend, WorkerUnavailable
 from linter.service.protocol import CheckCall, CheckReply, ProtocolError
+from linter.service.running import BUSY_TIMEOUT, CHECK_TIMEOUT, FORWARD_MAX, PATIENCE, PATIENT_LINE, forwarded_env
 
 __all__ = ["run_check_in_worker"]
-
-BUSY_TIMEOUT = 3.0  # a worker that cannot answer a ping this fast is busy with another client
-PATIENCE = 3.0  # seconds of a forwarded check before saying what it waits for
-FORWARD_MAX = 4 * 2**20  # stdin bytes sent to the worker; more is linted in process
 
 
 def run_check_in_worker(request: dict[str, Any], stdin: bytes | None, *, start: bool = True) -> CheckReply | None:
@@ -29,14 +26,11 @@ def run_check_in_worker(request: dict[str, Any], stdin: bytes | None, *, start: 
     would try the same thing again in this process."""
     if stdin is not None and len(stdin) > FORWARD_MAX:
         return None
-    env = {k: v for k, v in os.environ.items() if k.startswith("FOLLOWUP_LINT_") or k in ("CI", "NO_COLOR")}
-    call = CheckCall(request, os.getcwd(), env, stdin)
+    call = CheckCall(request, os.getcwd(), forwarded_env(), stdin)
     import threading
 
     client = WorkerBackend(request_timeout=BUSY_TIMEOUT, start=start)
-    patience = threading.Timer(PATIENCE, say_waiting, (
-        "waiting for the warm worker to finish this run (starting LanguageTool, or a slow draft)",
-    ))
+    patience = threading.Timer(PATIENCE, say_waiting, (PATIENT_LINE,))
     patience.daemon = True
     try:
         client.ping()

@@ -18,25 +18,37 @@ if TYPE_CHECKING:
     import socket
 
 __all__ = [
-    "LOG_NAME", "Connection", "RefusedSocket", "any_socket", "cache_dir", "connect", "package_root", "socket_path",
-    "worker_key",
+    "LOG_NAME", "VERSION", "Connection", "RefusedSocket", "any_socket", "cache_dir", "cache_path", "connect", "message",
+    "package_root", "socket_path", "worker_key",
 ]
 
+VERSION = 1  # of the protocol (``protocol``): here, where the thin entry point reaches it cheaply
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 LOG_NAME = "worker.log"
+
+
+def message(op: str, **fields: Any) -> dict[str, Any]:
+    """A request of this protocol version."""
+    return {"v": VERSION, "op": op, **fields}
 
 
 class RefusedSocket(OSError):
     """A socket file owned by another user."""
 
 
-def cache_dir() -> str:
-    """``FOLLOWUP_LINT_CACHE`` or the user cache folder; created (owner-only) if missing."""
+def cache_path() -> str:
+    """``FOLLOWUP_LINT_CACHE`` or the user cache folder, whether it exists or not."""
     path = os.environ.get("FOLLOWUP_LINT_CACHE", "").strip()
     if not path:
-        import platformdirs  # ~3 ms, so only when needed
+        import platformdirs  # only when needed: it is not small
 
         path = platformdirs.user_cache_dir("followup-lint", appauthor=False)
+    return path
+
+
+def cache_dir() -> str:
+    """``cache_path()``, created (owner-only) if missing."""
+    path = cache_path()
     from linter.grammar.private_files import private_dir
 
     private_dir(path)
@@ -69,7 +81,7 @@ def _key_sources() -> list[str]:
 def worker_key() -> str:
     """A short hash naming the worker that matches the code in this process."""
     from linter import __version__
-    from linter.grammar.embedded import harper_version
+    from linter.grammar.installed import harper_version
 
     parts = [__version__, harper_version(), sys.executable]
     for path in _key_sources():

@@ -1,7 +1,7 @@
 """The messages between a client and the warm service, shared by both sides.
 
-One JSON object per line each way. Every request carries ``v`` (this
-module's ``VERSION``) and ``op``; a service that speaks another version
+One JSON object per line each way. Every request carries ``v`` (
+``VERSION``) and ``op``; a service that speaks another version
 answers ``{"ok": false, "error": ...}`` instead of guessing. Replies carry
 ``ok``; a request the service stopped at its time limit also has
 ``timed_out``. The ops:
@@ -21,18 +21,14 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from linter.service.place import VERSION, message  # there, so the thin entry point need not import this module
+
 __all__ = ["VERSION", "CheckCall", "CheckReply", "ProtocolError", "message", "version_error"]
 
-VERSION = 1
 
 
 class ProtocolError(ValueError):
     """A message that does not have the fields its op needs."""
-
-
-def message(op: str, **fields: Any) -> dict[str, Any]:
-    """A request of this protocol version."""
-    return {"v": VERSION, "op": op, **fields}
 
 
 def version_error(request: dict[str, Any]) -> str | None:
