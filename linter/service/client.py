@@ -53,7 +53,7 @@ class RequestStopped(WorkerUnavailable):
 class WorkerBackend:
     """Harper in the warm worker; the worker is started on first use.
 
-    ``check`` and ``grade`` reuse one connection for the life of this
+    ``check`` and ``ping`` reuse one connection for the life of this
     object. Not thread-safe: use one ``WorkerBackend`` per thread.
     """
 
@@ -102,14 +102,6 @@ class WorkerBackend:
                 )
                 for i in reply["issues"]
             ]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise WorkerUnavailable(f"the grammar worker sent a malformed reply ({exc})") from None
-
-    def grade(self, text: str) -> float:
-        """Coleman-Liau grade of ``text`` (``Tools.readability``)."""
-        reply = self._ask(message("grade", text=text))
-        try:
-            return float(reply["grade"])
         except (KeyError, TypeError, ValueError) as exc:
             raise WorkerUnavailable(f"the grammar worker sent a malformed reply ({exc})") from None
 

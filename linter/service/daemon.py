@@ -78,7 +78,6 @@ def _log(message: str) -> None:
 class _Worker:
     def __init__(self, path: str, idle: float) -> None:
         from linter.grammar.embedded import shared_harper
-        from linter.readability import coleman_liau_grade
 
         self.path = path
         self.idle = idle
@@ -89,15 +88,9 @@ class _Worker:
         self.grammar.warm()
         self.grammar.check("Warm up the linter.")
         built = time.perf_counter()
-        self.grade = coleman_liau_grade
-        self.grade("Warm up the import. It takes a moment.")
-        graded = time.perf_counter()
         _trim_heap()
         self.baseline = _rss()
-        self.startup = (
-            f"harper {built - clock:.2f} s, textstat {graded - built:.2f} s, "
-            f"trim {time.perf_counter() - graded:.2f} s"
-        )
+        self.startup = f"harper {built - clock:.2f} s, trim {time.perf_counter() - built:.2f} s"
         self.stopping = False
         self.limit = request_limit()
         self.current: tuple[float, socket.socket] | None = None  # the request being served
@@ -159,12 +152,10 @@ class _Worker:
                     "idle_timeout": self.idle,
                     "rss": _rss(),
                 }
-            if op in ("grammar", "grade"):
+            if op == "grammar":
                 text = request.get("text")
                 if not isinstance(text, str):
                     return {"ok": False, "error": f"'{op}' needs a 'text' string"}
-                if op == "grade":
-                    return {"ok": True, "grade": self.grade(text)}
                 dialect = str(request.get("dialect") or "any")
                 return {
                     "ok": True,

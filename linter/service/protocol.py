@@ -8,7 +8,6 @@ answers ``{"ok": false, "error": ...}`` instead of guessing. Replies carry
 
     ping             -> pid, rss, requests served, ... (``worker status``)
     grammar  text    -> issues (Harper's, as ``GrammarIssue`` fields)
-    grade    text    -> grade (Coleman-Liau)
     check    CheckCall -> CheckReply (a whole ``followup-lint check``); refused
                         (``refused``) to a client whose rights differ from the
                         service's (``peer``): that client lints in its own process

@@ -107,16 +107,9 @@ def main() -> None:
             start = time.perf_counter()
             backend.check(text)
             rounds.append(time.perf_counter() - start)
-        grades = []
-        for i in range(200):
-            varied = f"{text} Note {i}."  # textstat caches by text: vary it
-            start = time.perf_counter()
-            backend.grade(varied)
-            grades.append(time.perf_counter() - start)
         time.sleep(1.5)  # the worker trims its heap when it goes quiet
         rss_after = psutil.Process(pid).memory_info().rss
         print(f"warm worker round trip (grammar): p50 {pct(rounds, .5) * 1000:.2f} ms, p95 {pct(rounds, .95) * 1000:.2f} ms (500 requests, one connection)")
-        print(f"warm worker round trip (grade): p50 {pct(grades, .5) * 1000:.2f} ms, p95 {pct(grades, .95) * 1000:.2f} ms")
         connect = []
         for _ in range(50):
             start = time.perf_counter()

@@ -79,7 +79,6 @@ def test_starts_on_demand_and_answers_like_harper_in_process(cache, harper):
     with WorkerBackend() as backend:
         assert backend.name == harper.name
         assert backend.check(TEXT) == harper.check(TEXT)
-        assert backend.grade(TEXT) == coleman_liau_grade(TEXT)
         status = worker_status()
     assert status["running"] is True
     assert status["socket"] == socket_path() == str(cache / f"worker-{worker_key()}.sock")
@@ -109,7 +108,7 @@ def test_one_connection_serves_many_requests_and_a_second_client_reuses_the_work
     pid, served = status["pid"], status["requests"]
     conn = first._conn
     first.check(TEXT)
-    first.grade(TEXT)
+    first.check(TEXT + " Again.")
     assert first._conn is conn and first.ping()["requests"] == served + 3
     second = WorkerBackend()
     assert second.ping()["pid"] == pid
@@ -312,7 +311,7 @@ def test_malformed_requests_get_errors_and_the_worker_lives_on(cache):
         {"ok": False, "error": "ProtocolError: 'check' needs 'request', 'cwd' and 'env'"},
     ]
     with pytest.raises(WorkerUnavailable, match="needs a 'text' string"):
-        backend._ask({"v": 1, "op": "grade", "text": None})
+        backend._ask({"v": 1, "op": "grammar", "text": None})
     assert backend.check("It was an pleasure.")[0].rule_id == "AnA"
     backend.close()
 
