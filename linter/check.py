@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from linter.draft import Draft
@@ -58,17 +59,31 @@ def read_options(options_type: type[T], options: Mapping[str, Any]) -> T:
     config) as the check's dataclass, each value converted to its field's
     type; a missing or empty value keeps the default."""
     values: dict[str, Any] = {}
-    for f in fields(options_type):  # type: ignore[arg-type]
-        if f.name not in options or options[f.name] is None:
-            continue
-        value = options[f.name]
-        kind = str(f.type)
-        if kind.startswith("tuple"):
-            value = tuple(value or ())
-        elif kind in _CONVERT:
-            value = _CONVERT[kind](value)
-        values[f.name] = value
+    for name, convert in _converters(options_type):  # type: ignore[arg-type]
+        value = options.get(name)
+        if value is not None:
+            values[name] = convert(value)
     return options_type(**values)
+
+
+def _as_tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value or ())
+
+
+def _kept(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def _converters(options_type: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field of a check's options dataclass with the function that
+    converts a config value to its type (worked out once per check, not
+    once per draft)."""
+    out: list[tuple[str, Callable[[Any], Any]]] = []
+    for f in fields(options_type):
+        kind = str(f.type)
+        out.append((f.name, _as_tuple if kind.startswith("tuple") else _CONVERT.get(kind, _kept)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,29 @@ def _matches(patterns: Sequence[str], rel: str, name: str) -> bool:
     return False
 
 
+def _maybe_in_work_tree(folder: str) -> bool:
+    """Whether git could find a repository for ``folder``: a ``.git`` in it
+    or a folder above, or ``GIT_DIR`` set. Without either, ``git
+    check-ignore`` can only answer "not a git repository", so it is not run."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    here = os.path.realpath(folder)
+    while True:
+        if os.path.lexists(os.path.join(here, ".git")):
+            return True
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+
+
 class _GitIgnore:
     """``git check-ignore`` for one folder walk: one call per folder depth,
     so ignored folders are pruned before we descend into them."""
 
     def __init__(self, root: str, enabled: bool) -> None:
         self.root = root
-        self.enabled = enabled
+        self.enabled = enabled and _maybe_in_work_tree(root)
 
     def ignored(self, rels: Sequence[str]) -> set[str]:
         if not self.enabled or not rels:

@@ -186,13 +186,16 @@ class Linter:
 
 # -- parallel runs ---------------------------------------------------------------
 #
-# A folder of many drafts is linted by a process pool. Each worker builds its
-# Linter once (checks, configs, grammar tools) in the pool initializer, then
-# lints chunks of files, and applies the run's ``transform`` there too (the
-# CLI renders each draft's part of the report in the worker, so the parent
-# only writes). Results come back in input order, identical to a serial run
-# (tests/test_parallel.py), and are handed on as they arrive: nothing holds
-# the whole run.
+# A folder of many drafts is linted by this process and a pool of one
+# process fewer than ``jobs``, taking chunks of files by turns. Each worker
+# builds its Linter once (checks, configs, grammar tools) in the pool
+# initializer, then lints chunks of files, and applies the run's
+# ``transform`` there too (the CLI renders each draft's part of the report in
+# the worker, so the parent only writes). The parent lints its own chunks
+# with its warm Linter instead of waiting: one process fewer to fork and
+# warm, and its results are never pickled. Results come back in input order,
+# identical to a serial run (tests/test_parallel.py), and are handed on as
+# they arrive: nothing holds the whole run.
 #
 # With the embedded grammar, the workers of a run under
 # HARPER_IN_WORKERS_MIN files share the warm service, which answers one
@@ -227,17 +230,22 @@ def _init_worker(settings: RunSettings) -> None:
 _since_shed = 0
 
 
-def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
+def _lint_all(linter: Linter, chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
+    """``chunk`` linted by ``linter``, in a pool worker or in the parent."""
     global _since_shed
-    assert _worker is not None, "pool worker not initialised"
-    done = [(index, transform(_worker.lint_target(target))) for index, target in chunk]
+    done = [(index, transform(linter.lint_target(target))) for index, target in chunk]
     _since_shed += len(chunk)
-    if _since_shed >= SHED_EVERY and _worker.settings.use_worker is False:
+    if _since_shed >= SHED_EVERY and linter.settings.use_worker is False:
         from linter.grammar.embedded import shed_shared_caches
 
-        shed_shared_caches()  # a Harper of this worker's own: memory stays flat over the run
+        shed_shared_caches()  # a Harper of this process's own: memory stays flat over the run
         _since_shed = 0
     return done
+
+
+def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
+    assert _worker is not None, "pool worker not initialised"
+    return _lint_all(_worker, chunk, transform)
 
 
 def _harper_per_worker(linter: Linter, files: int) -> RunSettings:
@@ -278,29 +286,40 @@ def _lint_parallel(
     jobs: int,
     settings: RunSettings,
     transform: Callable[[Item], T],
+    parent: Linter,
 ) -> Iterator[tuple[int, T]]:
     """``(index, transform(result))`` for every file, in the order given.
+
+    ``jobs`` processes share the work: ``parent`` (this process, its
+    checks already warm) lints one chunk in ``jobs``, the first of them
+    while the ``jobs - 1`` pool workers start, and the workers the others.
     A few chunks per worker are in flight at a time, so neither the tasks
     nor the results of a large run pile up here."""
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
     chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
-    starts = iter(range(0, len(files), chunk))
-    workers = min(jobs, -(-len(files) // chunk))
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(settings,)
-    )
+    starts = range(0, len(files), chunk)
+    ours = [k % jobs == 0 for k in range(len(starts))]
+    theirs = (start for start, mine in zip(starts, ours) if not mine)
+    workers = min(jobs - 1, ours.count(False))
+    pool = None
+    if workers:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(settings,)
+        )
     in_flight: deque[Future[list[tuple[int, T]]]] = deque()
     try:
-        while True:
-            while len(in_flight) < IN_FLIGHT * workers and (start := next(starts, None)) is not None:
-                in_flight.append(pool.submit(_lint_chunk, files[start : start + chunk], transform))
-            if not in_flight:
-                return
-            yield from in_flight.popleft().result()
+        for start, mine in zip(starts, ours):
+            while pool and len(in_flight) < IN_FLIGHT * workers and (ahead := next(theirs, None)) is not None:
+                in_flight.append(pool.submit(_lint_chunk, files[ahead : ahead + chunk], transform))
+            if mine:
+                yield from _lint_all(parent, files[start : start + chunk], transform)
+            else:
+                yield from in_flight.popleft().result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:
@@ -343,7 +362,7 @@ def iter_lint(
         pool_settings = _harper_per_worker(linter, len(files))
         if pool_settings.use_worker is False:
             linter.settings, linter.tools_cache = pool_settings, {}  # the Harper built here lints the first file too
-        pooled = _lint_parallel(rest, jobs, pool_settings, transform)
+        pooled = _lint_parallel(rest, jobs, pool_settings, transform, linter)
     else:
         rest = []
     order = (i for i, _ in rest)

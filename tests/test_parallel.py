@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from linter import runner
 from linter.cli import cli
 from linter.formats import FileError
 from linter.progress import Progress
-from linter.runner import PARALLEL_MIN, lint_paths
+from linter.runner import PARALLEL_MIN, iter_lint, lint_paths
 from linter.settings import RunSettings
 from linter.sources import read_source
 from tests.bench_folder import generate_drafts
@@ -89,6 +90,22 @@ def test_per_folder_config_and_template_globs_reach_the_workers(folder: Path) ->
     serial_template = lint_paths([str(folder / "templates" / "thanks.txt")], SERIAL).reports[0]
     assert template == serial_template
     assert "FL503" not in {f.code for f in template.findings}  # placeholders are expected in a template
+
+
+def _linted_where(item: Any) -> tuple[str, int]:
+    return item.path, os.getpid()
+
+
+def test_the_parent_lints_one_chunk_in_jobs_and_one_worker_the_rest(folder: Path) -> None:
+    """63 inputs, pool of 2: the first file and then chunks of 7 (62 files
+    // (2 jobs * 4)) by turns, the parent's first; one worker process."""
+    where = list(iter_lint([str(folder)], POOLED, transform=_linted_where))
+    paths = [path for path, _ in where]
+    assert paths == [item.path for item in lint_paths([str(folder)], SERIAL).items]
+    here = [i for i, (_, pid) in enumerate(where) if pid == os.getpid()]
+    chunks = [range(1 + start, min(63, 1 + start + 7)) for start in range(0, 62, 14)]
+    assert here == [0, *[i for chunk in chunks for i in chunk]]
+    assert len({pid for _, pid in where}) == 2
 
 
 def test_small_runs_stay_serial(folder: Path, spy: list[int]) -> None:

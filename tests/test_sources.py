@@ -341,6 +341,33 @@ def test_outside_a_work_tree_nothing_is_filtered(tmp_path: Path) -> None:
     assert _rel(found, tmp_path) == ["a.txt", "build/b.txt"]
 
 
+def test_outside_a_work_tree_git_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path, ["a.txt", "build/b.txt"])
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    calls: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+    found = list(discover([str(tmp_path)]))
+    assert (_rel(found, tmp_path), calls) == (["a.txt", "build/b.txt"], [])
+
+
+@needs_git
+def test_in_a_work_tree_git_is_asked_once_per_depth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _tree(tmp_path, ["drafts/a.txt", "drafts/b.txt", "keep.txt"])
+    (tmp_path / ".gitignore").write_text("b.txt\n", encoding="utf-8")
+    real_run = subprocess.run
+    calls: list[list[str]] = []
+
+    def counted(cmd: list[str], **kw: object) -> object:
+        calls.append(cmd)
+        return real_run(cmd, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    found = list(discover([str(tmp_path / "drafts")]))
+    assert (found, calls) == ([str(tmp_path / "drafts" / "a.txt")], [["git", "check-ignore", "--stdin", "-z"]])
+
+
 # -- positions -------------------------------------------------------------------
 
 def test_line_col() -> None:
