@@ -251,8 +251,8 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
                 continue
             if slots is None:  # capitalised names in a company slot ("at Acme")
                 slots = _slot_names([text[s.start : s.end] for s in draft.sentences])
-            if low in slots or bare in slots:
-                continue
+            if low in slots or bare in slots or any(part.rstrip("'’s") in slots for part in low.split()[:1]):
+                continue  # the company, or a pair it leads ("Acme sounds")
             return word
     return None
 

@@ -186,7 +186,7 @@ _MISSED_DETAIL = pytest.mark.xfail(
         pytest.param(
             "I would love to help your team reach younger readers with the podcast.", marks=_MISSED_DETAIL
         ),
-        pytest.param("It was good to see the handheld scanners the team is testing.", marks=_MISSED_DETAIL),
+        "It was good to see the handheld scanners the team is testing.",
         "The idea of moving the payroll team onto a four-day week is bold.",
     ],
 )
@@ -372,3 +372,11 @@ def test_every_generic_noun_would_otherwise_pass_the_rarity_bar():
 
     listed = [w for w in NOUNS_FILE.read_text().split("\n") if w.strip() and not w.startswith("#")]
     assert listed and [w for w in listed if not _kept(w, frozenset())] == []
+
+
+def test_a_noun_pair_led_by_the_company_name_is_no_detail():
+    text, (span,) = marked(
+        "Hi Dana,\n\n[[Thank you for meeting with me. Larkspur sounds like a lovely place to work, "
+        "and I enjoyed hearing about Larkspur.]]\n\nBest,\nSam"
+    )
+    assert _run(text) == _generic(span)
