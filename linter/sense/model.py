@@ -246,4 +246,4 @@ def sense(text: str) -> Sense:
     return Sense(probs, tables.thresholds)
 
 
-LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect")
+LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect", "withdraw")

@@ -116,11 +116,6 @@ def test_saying_you_wanted_an_update_is_a_timing_ask_in_a_thank_you_note():
     assert _run(text) == [_in_thanks(span, sentence)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a question about the workplace that has 'still' in it is not about timing; the "
-    "model reads 'still' as a status question",
-)
 def test_a_question_about_the_workplace_is_not_a_timing_question():
     assert _run(_note("Is the old loading dock still in use?")) == []
 
