@@ -43,10 +43,11 @@ LONGER = (
 class Watch:
     """A running ``followup-lint watch --format json`` and its event stream."""
 
-    def __init__(self, cwd: Path, *args: str) -> None:
+    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "linter", "watch", *args, "--grammar", "off"],
             cwd=cwd,
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -258,6 +259,38 @@ def test_sigint_exits_cleanly_with_status_0(drafts: Path, watch: Any) -> None:
     w = watch("drafts", "--format", "json")
     started(w, drafts, "a.txt", "b.md")
     assert w.stop(signal.SIGINT) == (0, "")
+
+
+_RACE_AT_STOP = """
+import logging
+from watchdog.observers.api import BaseObserver
+
+_stop = BaseObserver.stop
+
+
+def stop(self):
+    # What watchdog logs when a stop races an event in flight.
+    logging.getLogger("watchdog.observers.inotify").error(
+        "InotifyEmitter.queue_events() called when the thread is inactive")
+    _stop(self)
+
+
+BaseObserver.stop = stop
+"""
+
+
+def test_watchdogs_complaint_about_a_stop_racing_an_event_is_not_shown(drafts: Path, tmp_path: Path) -> None:
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(_RACE_AT_STOP, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), *sys.path])}
+    w = Watch(drafts.parent, "drafts", "--format", "json", env=env)
+    try:
+        started(w, drafts, "a.txt", "b.md")
+        assert w.stop(signal.SIGINT) == (0, "")
+    finally:
+        if w.proc.poll() is None:
+            w.proc.kill()
 
 
 def test_sigterm_exits_cleanly_with_status_0(drafts: Path, watch: Any) -> None:
