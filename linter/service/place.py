@@ -61,7 +61,7 @@ def package_root() -> str:
     return os.path.dirname(os.path.dirname(here))
 
 
-_KEY_SUFFIXES = (".py", ".yaml", ".tsv")
+_KEY_SUFFIXES = (".py", ".yaml", ".tsv", ".nouns")
 
 
 def _key_sources() -> list[str]:

@@ -330,6 +330,7 @@ def test_the_phrasings_and_model_tables_are_part_of_the_workers_key():
     names = {os.path.relpath(p, place.package_root()) for p in place._key_sources()}
     assert {
         os.path.join("checks", "content", "no_thanks.yaml"),
+        os.path.join("checks", "content", "no_specific_detail.nouns"),
         os.path.join("linter", "sense", "words.tsv"),
         os.path.join("linter", "sense", "ngrams.tsv"),
         os.path.join("linter", "sense", "kinds.tsv"),
