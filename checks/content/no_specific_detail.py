@@ -56,15 +56,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import itertools
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _kept, _marks, _ordinary
+from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _kept, _marks
 from checks._phrases import body_sentences, lower, masked_text, quote, stem
+from checks._topics import topic_mentioned
 from linter.sense import read
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
@@ -111,53 +111,6 @@ def _detail_placeholder(name: str) -> bool:
         return True
     words = re.split(r"[\s/]+", name.strip())
     return len(words) >= 4 and not _NAME_SLOT.search(name)
-
-
-def _key_stems(topic: str, generic: frozenset[str]) -> list[str]:
-    words = [w.lower() for w in _WORD.findall(topic.replace("-", " ").replace("/", " "))]
-    content = [w for w in words if w not in _STOP]
-    keys = [stem(w) for w in content if stem(w) not in generic and not _ordinary(w)]
-    if not keys:
-        keys = [stem(w) for w in content]
-    return list(dict.fromkeys(keys))
-
-
-_PREFIX = 5  # stems sharing their first five letters are taken as one word
-
-
-def _sentence_stems(text: str) -> set[str]:
-    """Stems of a sentence's words, plus each pair of neighbours run together
-    ("rolling out" also gives "rollout", "night shift" gives "nightshift"),
-    plus a prefix entry for long stems ("medicat" and "medicin" share
-    "medic~"), so that near-synonyms built on one root match."""
-    stems = [stem(w) for w in _WORD.findall(text.replace("-", " ").replace("/", " "))]
-    out = set(stems)
-    out.update(a + b for a, b in zip(stems, stems[1:]))
-    out.update(w[:_PREFIX] + "~" for w in stems if len(w) > _PREFIX)
-    return out
-
-
-def _hits(keys: list[str], words: set[str]) -> int:
-    return sum(
-        1 for k in keys if k in words or (len(k) > _PREFIX and k[:_PREFIX] + "~" in words)
-    )
-
-
-def _topic_mentioned(draft: Draft, text: str, share: float, generic: frozenset[str]) -> str:
-    """"yes" when a topic is mentioned, "partly" when only some key word of a
-    topic appears, "no" otherwise."""
-    sentences = [_sentence_stems(t) for _, t in body_sentences(draft, text)]
-    partly = False
-    for topic in draft.context.topics:
-        keys = _key_stems(topic, generic)
-        if not keys:
-            continue
-        need = max(1, math.ceil(share * len(keys) - 1e-9))
-        best = max((_hits(keys, words) for words in sentences), default=0)
-        if best >= need:
-            return "yes"
-        partly = partly or best > 0
-    return "partly" if partly else "no"
 
 
 _CAP_RUN = re.compile(r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&|of)){0,3}")
@@ -280,7 +233,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
     text = masked_text(draft)
     topics = draft.context.topics
     if topics:
-        mentioned = _topic_mentioned(draft, text, opts.topic_share, generic)
+        mentioned = topic_mentioned(draft, text, opts.topic_share, generic)
         if mentioned == "yes":
             return
         if mentioned == "partly" and _specific(draft, text, generic) is not None:
