@@ -110,6 +110,8 @@ def test_interest_the_model_misses_passes(sentence: str):
         "I would really love to be part of your team.",
         "The tour of the print room made me want to work there all the more.",
         "I am writing to renew my application for the archivist role.",
+        "Talking with the drivers reinforced my interest.",  # the model alone reads it far under the bar
+        "The visit strengthened my eagerness to work with the crew.",
     ],
 )
 def test_interest_stated_in_other_words_passes(sentence: str):
