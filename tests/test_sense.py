@@ -37,3 +37,11 @@ def test_a_capitalised_word_is_a_name_and_is_not_respelled():
 def test_one_slip_covers_the_four_kinds_of_slip():
     slips = _one_slip("plan")
     assert {"pan", "lpan", "plon", "plain", "pllan"} <= slips and "plan" not in slips
+
+
+def test_the_not_of_not_only_and_not_just_is_no_negation():
+    from linter.sense.model import word_tokens
+
+    assert word_tokens("Not only did I enjoy it, it's not just a job; I'm not sure.") == [
+        "only", "did", "i", "enjoy", "it", "it's", "just", "a", "job", "i'm", "not", "sure",
+    ]

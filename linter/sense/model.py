@@ -24,9 +24,17 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\?")
 UNKNOWN_ZIPF = 2.0  # below every word in the table
 
 
+# "not only ... but also" and "not just" negate nothing: their "not" is dropped.
+_EMPHATIC_AFTER_NOT = frozenset(("only", "just"))
+
+
 def word_tokens(text: str) -> list[str]:
-    """Lower-case word tokens (apostrophes kept inside a word) and "?"."""
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    """Lower-case word tokens (apostrophes kept inside a word) and "?"; the
+    "not" of "not only" and "not just" is left out."""
+    words: list[str] = _WORD.findall(text.lower().replace("\u2019", "'"))
+    if "not" not in words:
+        return words
+    return [w for w, after in zip(words, [*words[1:], ""]) if not (w == "not" and after in _EMPHATIC_AFTER_NOT)]
 
 
 def ngram_features(words: list[str]) -> set[str]:
