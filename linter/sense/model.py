@@ -87,7 +87,6 @@ class _Tables:
         _, zipf_s, pos, ntok, scores = line.decode("utf-8").split("\t")
         return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
 
-
     @lru_cache(maxsize=8192)
     def respelled(self, word: str) -> str:
         """``word``, or the common word one slip away that it misspells
