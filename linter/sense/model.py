@@ -226,14 +226,17 @@ def sense(text: str) -> Sense:
     """What the sentence ``text`` does, label by label."""
     tables = _tables()
     words = word_tokens(text)
-    if any(tables.word(w) is None for w in words):  # a typo or a name: names are left alone
+    rows = [tables.word(w) for w in words]
+    if any(row is None for row in rows):  # a typo or a name: names are left alone
         names = set(word_tokens(" ".join(_CAPITALISED.findall(text))))
-        words = [w if w in names or tables.word(w) is not None else tables.respelled(w) for w in words]
+        for i, (w, row) in enumerate(zip(words, rows)):
+            if row is None and w not in names:
+                words[i] = tables.respelled(w)
+                rows[i] = tables.word(words[i])
     n_labels = len(tables.labels)
     totals = [0.0] * n_labels
     tokens = 0
-    for w in words:
-        row = tables.word(w)
+    for w, row in zip(words, rows):
         if row is None:
             tokens += _unknown_tokens(w)
             continue
