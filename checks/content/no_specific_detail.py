@@ -161,12 +161,17 @@ def _slot_names(sentences: list[str]) -> set[str]:
 NOUNS_FILE = Path(__file__).with_name("no_specific_detail.nouns")
 
 
+def listed_nouns() -> tuple[str, ...]:
+    """The nouns that describe any employer, candidate or feeling, as
+    written in ``no_specific_detail.nouns``."""
+    lines = NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def generic_nouns() -> frozenset[str]:
-    """Stems of the nouns that describe any employer, candidate or feeling
-    (``no_specific_detail.nouns``)."""
-    lines = NOUNS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(stem(w.strip().lower()) for w in lines if w.strip() and not w.startswith("#"))
+    """Stems of ``listed_nouns``."""
+    return frozenset(stem(w) for w in listed_nouns())
 
 
 def _generic_noun(word: str, generic: frozenset[str]) -> bool:
@@ -204,7 +209,7 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
                 continue
             if slots is None:  # capitalised names in a company slot ("at Acme")
                 slots = _slot_names([text[s.start : s.end] for s in draft.sentences])
-            if low in slots or bare in slots or any(part.rstrip("'’s") in slots for part in low.split()[:1]):
+            if low in slots or low.split()[0].rstrip("'’s") in slots:
                 continue  # the company, or a pair it leads ("Acme sounds")
             return word
     return None

@@ -35,6 +35,17 @@ def _generic(span: Span):
     return [("FL301", span, GENERIC, Severity.WARNING, None)]
 
 
+def _after_thanks(sentence: str) -> str:
+    """A note that thanks for yesterday's meeting, then says ``sentence``."""
+    return f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
+
+
+def _generic_body(body: str) -> tuple[str, Span]:
+    """``_after_thanks(body)`` and the span of its body, where FL301 reports."""
+    text, (span,) = marked(f"Hi Dana,\n\n[[Thank you for meeting with me yesterday. {body}]]\n\nBest,\nSam")
+    return text, span
+
+
 def test_metadata():
     assert (CHECK.code, CHECK.name, CHECK.severity) == (
         "FL301", "no-specific-detail", Severity.WARNING)
@@ -162,8 +173,7 @@ def test_topic_share_option():
     ],
 )
 def test_concrete_details_pass(sentence: str):
-    text = f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
-    assert _run(text) == []
+    assert _run(_after_thanks(sentence)) == []
 
 
 _MISSED_DETAIL = pytest.mark.xfail(
@@ -191,8 +201,7 @@ _MISSED_DETAIL = pytest.mark.xfail(
     ],
 )
 def test_concrete_details_the_model_misses_pass(sentence: str):
-    text = f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
-    assert _run(text) == []
+    assert _run(_after_thanks(sentence)) == []
 
 
 @pytest.mark.parametrize(
@@ -322,7 +331,7 @@ def test_the_role_title_as_a_noun_pair_is_not_a_detail():
     ],
 )
 def test_nouns_that_fit_any_employer_are_no_detail(body: str):
-    text, (span,) = marked(f"Hi Dana,\n\n[[Thank you for meeting with me yesterday. {body}]]\n\nBest,\nSam")
+    text, span = _generic_body(body)
     assert _run(text) == _generic(span)
 
 
@@ -342,7 +351,7 @@ def test_a_rare_word_before_a_generic_noun_still_names_something():
     ],
 )
 def test_a_noun_pair_that_describes_the_writer_is_no_detail(body: str):
-    text, (span,) = marked(f"Hi Dana,\n\n[[Thank you for meeting with me yesterday. {body}]]\n\nBest,\nSam")
+    text, span = _generic_body(body)
     assert _run(text) == _generic(span)
 
 
@@ -354,8 +363,7 @@ def test_a_noun_pair_that_describes_the_writer_is_no_detail(body: str):
     ],
 )
 def test_a_piece_of_work_named_by_a_common_noun_is_a_detail(sentence: str):
-    text = f"Hi Dana,\n\nThank you for meeting with me yesterday. {sentence}\n\nBest,\nSam"
-    assert _run(text) == []
+    assert _run(_after_thanks(sentence)) == []
 
 
 def test_the_team_project_names_nothing_in_particular():
@@ -368,9 +376,9 @@ def test_the_team_project_names_nothing_in_particular():
 
 def test_every_generic_noun_would_otherwise_pass_the_rarity_bar():
     from checks._concrete import _kept
-    from checks.content.no_specific_detail import NOUNS_FILE
+    from checks.content.no_specific_detail import listed_nouns
 
-    listed = [w for w in NOUNS_FILE.read_text().split("\n") if w.strip() and not w.startswith("#")]
+    listed = listed_nouns()
     assert listed and [w for w in listed if not _kept(w, frozenset())] == []
 
 
