@@ -242,7 +242,8 @@ def _marks(chunk: str) -> Iterator[str]:
 
 # A pair of nouns names a thing even when each word is common ("the sample
 # tracking system", "enterprise accounts") once its rarer word is below this;
-# "company culture" and "job description" stay ordinary.
+# "company culture" and "job description" stay ordinary, and so does a pair
+# led by the employer or the job ("interview proceedings") or a possessor.
 COMPOUND_ZIPF = 4.6
 
 
@@ -269,8 +270,10 @@ def _compounds(lows: list[str]) -> Iterator[str]:
     """Noun pairs ("tracking system") whose rarer word is below
     ``COMPOUND_ZIPF``, unless they describe the writer."""
     for i, (a, b) in enumerate(zip(lows, lows[1:])):
-        if not (a[0].isalpha() and b[0].isalpha()) or a in _STOP or b in _STOP:
-            continue
+        if not (a[0].isalpha() and b[0].isalpha()) or a in _STOP or b in _STOP or a in _PLAIN_MODIFIERS:
+            continue  # "interview proceedings", "company values": the employer or the job itself
+        if a.endswith(("'s", "’s")):
+            continue  # a possessor, not a noun pair ("the letter's intent")
         if _about_writer(lows, i):
             continue
         ra, rb = lookup(a), lookup(b)

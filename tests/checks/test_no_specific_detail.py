@@ -388,3 +388,28 @@ def test_a_noun_pair_led_by_the_company_name_is_no_detail():
         "and I enjoyed hearing about Larkspur.]]\n\nBest,\nSam"
     )
     assert _run(text) == _generic(span)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your summary of the interview proceedings put me at ease.",
+        "The tour of the office layout was a nice touch.",
+    ],
+)
+def test_a_noun_pair_led_by_the_employer_or_the_job_is_no_detail(body: str):
+    text, span = _generic_body(body)
+    assert _run(text) == _generic(span)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["It was great to hear about the store's plans.", "It was great to hear about the store's history."],
+)
+def test_a_possessor_and_its_noun_are_no_pair(body: str):
+    text, span = _generic_body(body)
+    assert _run(text) == _generic(span)
+
+
+def test_a_rare_noun_after_a_possessor_is_still_a_detail():
+    assert _run(_after_thanks("I liked hearing about the agency's subcontractor audits.")) == []
