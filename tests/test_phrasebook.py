@@ -29,7 +29,7 @@ LABEL_OF = {
 # files read family by family (checks.phrasebook.family_matches): their families
 FAMILIES_OF = {
     "no_forward_close.yaml": {"close", "signoff"},
-    "pressure_language.yaml": {"deadline", "offer", "urgent", "not"},
+    "pressure_language.yaml": {"deadline", "offer", "urgent", "reproach", "threat", "not"},
     "premature_offer_question.yaml": {
         "pay", "time off", "benefits", "the start date", "remote work", "relocation costs", "not"},
     "over_eager_tone.yaml": {"flattery", "desperate", "chasing", "not"},

@@ -1,5 +1,5 @@
-"""FL402 pressure-language: deadlines, ultimatums and urgency aimed at the
-employer.
+"""FL402 pressure-language: deadlines, ultimatums, urgency, reproach and
+threats aimed at the employer.
 
 Flags, one finding per phrase:
 
@@ -11,6 +11,10 @@ Flags, one finding per phrase:
 * urgency words: "ASAP", "as soon as possible", "urgent(ly)", "immediately",
   "right away", "at your earliest convenience" is *not* flagged (it is a
   polite formula);
+* reproach for silence: "the courtesy of a reply", "your lack of
+  communication", "ignoring my emails", "nobody bothered to answer";
+* threats: "I will report this", "I'll be sure to mention your silence to
+  ...", "legal action", "my solicitor", "I will write a review";
 * doubled punctuation: "??", "!!", "?!" (a run counts once; the fix keeps
   one mark).
 
@@ -44,7 +48,12 @@ _MESSAGES = (
     ("deadline", "puts a deadline on the employer"),
     ("offer", "uses a competing offer to hurry the employer"),
     ("urgent", "presses for speed"),
+    ("reproach", "reproaches the reader for not replying"),
+    ("threat", "threatens the employer"),
 )
+# Families a "not" before the match does not void: "not even the courtesy
+# of a reply" is still reproach.
+_NEGATION_KEPT = frozenset(("urgent", "reproach"))
 _PUNCT = re.compile(r"[?!]{2,}")
 
 
@@ -67,7 +76,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             for start, end, family in hits:
                 if family != name or any(start < e and s < end for s, e in taken):
                     continue
-                if family != "urgent" and negated(text, start):
+                if family not in _NEGATION_KEPT and negated(text, start):
                     continue
                 taken.append((start, end))
                 phrase = text[start:end] if family == "urgent" else quote(text[start:end])
@@ -89,12 +98,13 @@ CHECK = Check(
     code="FL402",
     name="pressure-language",
     severity=Severity.ERROR,
-    summary="Deadlines, ultimatums, urgency words and doubled ?/! aimed at the employer.",
+    summary="Deadlines, ultimatums, urgency words, reproach, threats and doubled ?/! aimed at the employer.",
     why=(
         "A follow-up should not put the reader under pressure (G10). Deadlines, \"ASAP\", "
         "a competing offer waved as a lever or a row of question marks tell a busy "
         "interviewer you are impatient, which is the opposite of the calm, professional "
-        "impression the note exists to leave. Offering your own availability (\"I can start "
+        "impression the note exists to leave. Reproaching them for a slow reply or "
+        "threatening to complain ends the conversation for good. Offering your own availability (\"I can start "
         "immediately\") is not pressure and is not flagged."
     ),
     example=(

@@ -150,3 +150,45 @@ def test_a_deadline_ending_in_a_number_stops_before_the_full_stop():
         _f(spans[0], 'puts a deadline on the employer: "respond by the 12th"'),
         _f(spans[1], 'puts a deadline on the employer: "need an answer by 10/12"'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Two weeks on, I would at least expect the [[courtesy of an answer]].",
+         'reproaches the reader for not replying: "courtesy of an answer"'),
+        ("You have not even shown me the [[courtesy of replying]].",
+         'reproaches the reader for not replying: "courtesy of replying"'),
+        ("Frankly, the [[lack of communication]] has been disappointing.",
+         'reproaches the reader for not replying: "lack of communication"'),
+        ("It seems you are [[ignoring my emails]].",
+         'reproaches the reader for not replying: "ignoring my emails"'),
+        ("Nobody has [[bothered to answer]] since the interview.",
+         'reproaches the reader for not replying: "bothered to answer"'),
+        ("If this goes on, [[I will complain]] to the hospital board.",
+         'threatens the employer: "I will complain"'),
+        ("[[I'll be sure to mention your silence]] to people I know in the trade.",
+         'threatens the employer: "I\'ll be sure to mention your silence"'),
+        ("I am taking [[legal advice]] about how this was handled.",
+         'threatens the employer: "legal advice"'),
+        ("I plan to [[leave a review]] of the process online.",
+         'threatens the employer: "leave a review"'),
+    ],
+)
+def test_reproach_and_threats_are_pressure(body: str, message: str):
+    text, (span,) = marked(_note(body))
+    assert _run(text) == [_f(span, message)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I know how busy hiring keeps you, so no need to reply in a hurry.",
+        "I'll be sure to mention our chat to my old manager, who knows your team.",
+        "My review of the quarterly figures is attached.",
+        "I appreciated the courtesy of your call.",
+        "I will not complain about the wait; I know these things take time.",
+    ],
+)
+def test_courtesy_and_mentions_without_reproach_are_not_pressure(body: str):
+    assert _run(_note(body)) == []
