@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from linter.sense import LABELS, read
-from linter.sense.kind_model import kind_features, predict_kind
+from linter.sense.kind_model import kind_features, predict_kind, time_marks
 
 if TYPE_CHECKING:
     from linter.draft import Draft
@@ -22,8 +22,10 @@ __all__ = ["infer_kind_with_confidence"]
 
 
 def infer_kind_with_confidence(draft: Draft) -> tuple[str, float]:
-    body = [read(draft.text[s.start : s.end]).probs for s in draft.sentences]
+    sentences = [draft.text[s.start : s.end] for s in draft.sentences]
+    body = [read(sentence).probs for sentence in sentences]
     subject = draft.subject.value.strip() if draft.subject else ""
-    features = kind_features(LABELS, body, read(subject).probs if subject else None, draft.word_count)
+    times = time_marks(" ".join(sentences))
+    features = kind_features(LABELS, body, read(subject).probs if subject else None, draft.word_count, times)
     return predict_kind(features)
 
