@@ -274,11 +274,7 @@ def _harper_per_worker(linter: Linter, files: int) -> RunSettings:
 def _pool_context() -> Any:
     import multiprocessing
 
-    # fork shares the imported checks with the workers for free; elsewhere
-    # (macOS, Windows) the platform default (spawn) is the safe choice.
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
+    return multiprocessing.get_context()  # spawn on macOS and Windows: the safe choice there
 
 
 def _lint_parallel(
@@ -292,13 +288,56 @@ def _lint_parallel(
 
     ``jobs`` processes share the work: ``parent`` (this process, its
     checks already warm) lints one chunk in ``jobs``, the first of them
-    while the ``jobs - 1`` pool workers start, and the workers the others.
-    A few chunks per worker are in flight at a time, so neither the tasks
-    nor the results of a large run pile up here."""
+    while the ``jobs - 1`` workers start, and the workers the others. On
+    Linux the workers are forked here (``_lint_forked``), elsewhere they are
+    a ``ProcessPoolExecutor``'s; either way results are read as the run
+    reaches them, so they do not pile up here."""
+    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
+    if sys.platform == "linux":
+        return _lint_forked(files, chunk, jobs, settings, transform, parent)
+    return _lint_pooled(files, chunk, jobs, settings, transform, parent)
+
+
+def _lint_forked(
+    files: list[tuple[int, str]], chunk: int, jobs: int, settings: RunSettings, transform: Callable[[Item], T],
+    parent: Linter,
+) -> Iterator[tuple[int, T]]:
+    """``_lint_parallel`` with workers forked here (``linter.forkpool``):
+    chunk ``k`` goes to this process when ``k % jobs`` is 0, else to worker
+    ``k % jobs``, each worker's list of chunks fixed at the fork."""
+    from functools import partial
+
+    from linter.forkpool import Worker, fork_worker
+
+    starts = range(0, len(files), chunk)
+    workers: list[Worker] = []
+    try:
+        for w in range(1, min(jobs, len(starts))):
+            tasks = [files[start : start + chunk] for k, start in enumerate(starts) if k % jobs == w]
+            workers.append(fork_worker(partial(_init_worker, settings), tasks, partial(_lint_chunk, transform=transform)))
+        for k, start in enumerate(starts):
+            if k % jobs:
+                yield from workers[k % jobs - 1].result()
+                continue
+            done = _lint_all(parent, files[start : start + chunk], transform)
+            for worker in workers:
+                worker.drain()  # a worker ahead of this process never waits on a full pipe
+            yield from done
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
+def _lint_pooled(
+    files: list[tuple[int, str]], chunk: int, jobs: int, settings: RunSettings, transform: Callable[[Item], T],
+    parent: Linter,
+) -> Iterator[tuple[int, T]]:
+    """``_lint_parallel`` with a ``ProcessPoolExecutor`` (where workers are
+    not forked: macOS, Windows); the workers take the chunks not ours as
+    they come free."""
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
     starts = range(0, len(files), chunk)
     ours = [k % jobs == 0 for k in range(len(starts))]
     theirs = (start for start, mine in zip(starts, ours) if not mine)
