@@ -84,11 +84,13 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def word_spans(text: str, region: Span) -> list[Span]:
-    """Whitespace tokens inside ``region`` that hold a letter or a digit."""
+    """Whitespace tokens inside ``region`` that hold a letter or a digit
+    (``str.isalnum`` is the pattern's test, so most tokens are settled by
+    their first or last character without a search)."""
     return [
         Span(m.start(), m.end())
         for m in _TOKEN.finditer(text, region.start, region.end)
-        if _LETTER_OR_DIGIT.search(m.group())
+        if (token := m.group())[0].isalnum() or token[-1].isalnum() or _LETTER_OR_DIGIT.search(token)
     ]
 
 

@@ -203,13 +203,15 @@ MIN_CLAUSE_WORDS = 4
 _BLANKS = re.compile(r"\s+")
 
 
-def clauses(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def clauses(text: str) -> tuple[str, ...]:
     """The sentence and, when it joins several, its clauses ("..., and I am
     eager to join" is read on its own too, so one clause's meaning is not
-    averaged away by the others)."""
+    averaged away by the others). Memoised: the kind inference and each
+    content check split the same sentences."""
     # Runs of blanks made one first: the break pattern is quadratic on a long run.
     parts = [p for p in _CLAUSE_BREAK.split(_BLANKS.sub(" ", text)) if len(p.split()) >= MIN_CLAUSE_WORDS]
-    return [text, *parts] if len(parts) > 1 else [text]
+    return (text, *parts) if len(parts) > 1 else (text,)
 
 
 def read(text: str) -> Sense:
