@@ -37,6 +37,7 @@ class _Configs:
         self.settings = settings
         self.cache: dict[str, Config] = {}
         self.found: dict[str, Any] = {}  # folder -> its config file (or None)
+        self.default: Config | None = None  # the defaults with the run's settings over them
         self.explicit = self._load(settings.config_path) if settings.config_path else None
 
     def _load(self, path: str) -> Config:
@@ -56,7 +57,9 @@ class _Configs:
             self.found[folder] = find_config(folder)
         found = self.found[folder]
         if found is None:
-            return self.settings.over(Config.default())
+            if self.default is None:  # one object for every draft without a config file
+                self.default = self.settings.over(Config.default())
+            return self.default
         return self._load(str(found))
 
 
