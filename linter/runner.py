@@ -216,7 +216,12 @@ CHUNK = 8  # files per task: small enough to balance, large enough to amortise
 # and lets each forked worker use its copy, rather than all of them queueing
 # at the one warm service; below it, building Harper costs more than it saves.
 HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
-SHED_EVERY = 200  # drafts a worker's Harper sees before it drops its per-text cache
+# A process of a pooled run with its own Harper looks at its memory every
+# SHED_CHECK drafts and drops Harper's per-text cache once it has grown by
+# SHED_ABOVE bytes since the last look that did: memory stays bounded over a
+# long run, and a short one is not made to warm Harper up again and again.
+SHED_CHECK = 100
+SHED_ABOVE = 64 << 20
 IN_FLIGHT = 4  # chunks per worker submitted ahead of the one being read
 
 Item = Union["FileReport", "FileError"]
@@ -230,20 +235,34 @@ def _init_worker(settings: RunSettings) -> None:
     _worker = Linter(settings)
 
 
-_since_shed = 0
+_since_look = 0
+_grown_from = 0  # this process's size after its last shed (0: not looked yet)
 
 
 def _lint_all(linter: Linter, chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
     """``chunk`` linted by ``linter``, in a pool worker or in the parent."""
-    global _since_shed
+    global _since_look
     done = [(index, transform(linter.lint_target(target))) for index, target in chunk]
-    _since_shed += len(chunk)
-    if _since_shed >= SHED_EVERY and linter.settings.use_worker is False:
+    _since_look += len(chunk)
+    if _since_look >= SHED_CHECK and linter.settings.use_worker is False:
+        _since_look = 0
+        _shed_if_grown()  # a Harper of this process's own: memory stays bounded over the run
+    return done
+
+
+def _shed_if_grown() -> None:
+    global _grown_from
+    from linter.memory import _rss, _trim_heap
+
+    size = _rss()
+    if not _grown_from:
+        _grown_from = size
+    elif size > _grown_from + SHED_ABOVE:
         from linter.grammar.embedded import shed_shared_caches
 
-        shed_shared_caches()  # a Harper of this process's own: memory stays flat over the run
-        _since_shed = 0
-    return done
+        shed_shared_caches()
+        _trim_heap()
+        _grown_from = _rss()
 
 
 def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
