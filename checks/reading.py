@@ -64,11 +64,14 @@ class Reader:
     def said(self, text: str, extra: Iterable[str] = ()) -> bool:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
-        denied = self.denies.matches(text)
         plain = self.says.matches(text) + user_book(tuple(extra)).matches(text)
+        negative = self.says_negative.matches(text)
+        if not plain and not negative:
+            return False  # nothing said: the ``not`` phrasings need no looking up
+        denied = self.denies.matches(text)
         return any(
             not any(s < end and start < e for s, e in denied) and not undone(text, start, end)
-            for spans, undone in ((plain, _negated), (self.says_negative.matches(text), _negated_before))
+            for spans, undone in ((plain, _negated), (negative, _negated_before))
             for start, end in spans
         )
 
