@@ -214,8 +214,11 @@ def clauses(text: str) -> tuple[str, ...]:
     return (text, *parts) if len(parts) > 1 else (text,)
 
 
+@lru_cache(maxsize=4096)
 def read(text: str) -> Sense:
-    """Per label, the strongest reading over the sentence and its clauses."""
+    """Per label, the strongest reading over the sentence and its clauses
+    (memoised, as ``sense`` is: the kind inference and FL301 read the same
+    sentences)."""
     readings = [sense(part) for part in clauses(text)]
     if len(readings) == 1:
         return readings[0]
