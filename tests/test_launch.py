@@ -185,6 +185,25 @@ def test_without_a_worker_the_output_is_the_click_commands(args: list[str], pipe
     assert _run(THIN, args, env, stdin) == _run(FULL_CLI, args, env, stdin)
 
 
+def test_a_folder_run_skips_the_teardown_but_not_the_exit_handlers(env: dict[str, str]) -> None:
+    """Run as the console script runs it (``main()``), a folder run leaves
+    with ``os._exit``: its report, errors and exit code are still the click
+    command's, and exit handlers still run."""
+    args = ["check", "--grammar", "off", "-j", "2", "examples/drafts", "missing.txt"]
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('handlers ran', file=sys.stderr))\n"
+            "class Kept:\n"
+            "    def __del__(self): print('torn down', file=sys.stderr)\n"
+            "kept = Kept()\n"
+            "from linter.launch import main\n"
+            "main()\n")
+    status, out, err = _run(code, args, env)
+    assert (status, out) == _run(FULL_CLI, args, env)[:2]
+    assert status == 2 and err == "followup-lint: error: missing.txt: no such file\nhandlers ran\n"  # not torn down
+    single = ["check", "--grammar", "off", DRAFT]
+    assert _run(code, single, env) == (0, _run(FULL_CLI, single, env)[1], "handlers ran\ntorn down\n")
+
+
 def test_with_a_worker_the_output_is_the_click_commands(env: dict[str, str]) -> None:
     assert _run(THIN, ["check", "--grammar", "embedded", DRAFT], env)[0] == 0  # starts the worker
     before = _requests_served(env)
