@@ -26,10 +26,10 @@ import pickle
 import select
 import signal
 import struct
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["Worker", "fork_worker"]
+__all__ = ["Worker", "fork_worker", "in_turn"]
 
 _HEADER = struct.Struct("!Q")
 _READ = 1 << 16
@@ -129,3 +129,28 @@ def _picklable(exc: BaseException) -> BaseException:
     except Exception:  # noqa: BLE001
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
+
+
+def in_turn(
+    tasks: Sequence[Any], jobs: int, start: Callable[[], None], work: Callable[[Any], Any], here: Callable[[Any], Any]
+) -> Iterator[Any]:
+    """The result of each task, in order: task ``k`` is done in this process
+    (``here(task)``) when ``k % jobs`` is 0, else by worker ``k % jobs``
+    (``work(task)``, after ``start()``), forked when this is first iterated
+    with its share of the tasks. Workers still running when this stops are
+    killed."""
+    workers: list[Worker] = []
+    try:
+        for w in range(1, min(jobs, len(tasks))):
+            workers.append(fork_worker(start, tasks[w::jobs], work))
+        for k, task in enumerate(tasks):
+            if k % jobs:
+                yield workers[k % jobs - 1].result()
+                continue
+            done = here(task)
+            for worker in workers:
+                worker.drain()  # a worker ahead of this process never waits on a full pipe
+            yield done
+    finally:
+        for worker in workers:
+            worker.stop()

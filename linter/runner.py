@@ -324,30 +324,16 @@ def _lint_forked(
     files: list[tuple[int, str]], chunk: int, jobs: int, settings: RunSettings, transform: Callable[[Item], T],
     parent: Linter,
 ) -> Iterator[tuple[int, T]]:
-    """``_lint_parallel`` with workers forked here (``linter.forkpool``):
-    chunk ``k`` goes to this process when ``k % jobs`` is 0, else to worker
-    ``k % jobs``, each worker's list of chunks fixed at the fork."""
+    """``_lint_parallel`` with workers forked here (``linter.forkpool.in_turn``):
+    chunk ``k`` is linted here when ``k % jobs`` is 0, else by worker ``k % jobs``."""
     from functools import partial
 
-    from linter.forkpool import Worker, fork_worker
+    from linter.forkpool import in_turn
 
-    starts = range(0, len(files), chunk)
-    workers: list[Worker] = []
-    try:
-        for w in range(1, min(jobs, len(starts))):
-            tasks = [files[start : start + chunk] for k, start in enumerate(starts) if k % jobs == w]
-            workers.append(fork_worker(partial(_init_worker, settings), tasks, partial(_lint_chunk, transform=transform)))
-        for k, start in enumerate(starts):
-            if k % jobs:
-                yield from workers[k % jobs - 1].result()
-                continue
-            done = _lint_all(parent, files[start : start + chunk], transform)
-            for worker in workers:
-                worker.drain()  # a worker ahead of this process never waits on a full pipe
-            yield from done
-    finally:
-        for worker in workers:
-            worker.stop()
+    chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
+    init, there = partial(_init_worker, settings), partial(_lint_chunk, transform=transform)
+    for done in in_turn(chunks, jobs, init, there, partial(_lint_all, parent, transform=transform)):
+        yield from done
 
 
 def _lint_pooled(

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from linter.forkpool import fork_worker
+from linter.forkpool import fork_worker, in_turn
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 
@@ -74,3 +74,17 @@ def test_draining_lets_a_worker_run_ahead_of_a_full_pipe() -> None:
         assert [worker.result()[0] for _ in range(8)] == list(range(8))
     finally:
         worker.stop()
+
+
+def _where(task: int) -> tuple[int, int]:
+    return task, os.getpid()
+
+
+def test_in_turn_every_jobs_th_task_is_done_here_and_the_rest_by_the_workers() -> None:
+    done = list(in_turn(list(range(10)), 3, lambda: None, _where, _where))
+    assert [task for task, _ in done] == list(range(10))
+    by_pid: dict[int, list[int]] = {}
+    for task, pid in done:
+        by_pid.setdefault(pid, []).append(task)
+    assert by_pid.pop(os.getpid()) == [0, 3, 6, 9]
+    assert sorted(by_pid.values()) == [[1, 4, 7], [2, 5, 8]]
