@@ -158,15 +158,25 @@ def stem(word: str) -> str:
 
 def masked_text(draft: Draft) -> str:
     """``draft.text`` with every placeholder blanked out (same length, so
-    offsets still hold)."""
+    offsets still hold). Kept for the draft last asked about: every content
+    check of a draft with a placeholder asks for it."""
+    global _masked
     if not draft.placeholders:
         return draft.text
+    hit = _masked  # read once: another thread may replace it
+    if hit is not None and hit[0] is draft:
+        return hit[1]
     chars = list(draft.text)
     for ph in draft.placeholders:
         for i in range(ph.span.start, ph.span.end):
             if chars[i] not in "\r\n":
                 chars[i] = " "
-    return "".join(chars)
+    text = "".join(chars)
+    _masked = (draft, text)
+    return text
+
+
+_masked: tuple[Draft, str] | None = None
 
 
 def body_sentences(draft: Draft, text: str | None = None) -> Iterator[tuple[Span, str]]:

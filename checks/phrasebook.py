@@ -231,6 +231,8 @@ class PhraseBook:
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
+        if self._anchors.isdisjoint(prepare(text)[1]):
+            return []  # the common case, settled without building anything
         low, phrases = self._candidates(text)
         found: dict[tuple[int, int], None] = {}
         for phrase in phrases:

@@ -12,6 +12,7 @@ model (its other clauses are).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from checks._phrases import holds_negator, masked_text, negated
@@ -54,7 +55,7 @@ class Reader:
         out any that holds a ``not`` phrasing."""
         if self.said(text, extra):
             return True
-        if sum(w != "?" for w in word_tokens(text)) < MIN_MODEL_WORDS:
+        if not _model_reads(text):
             return False  # too few words for the model to read ("Goodnight.", "???")
         return any(
             sense(part).has(self.label, margin) for part in clauses(text) if not self.denies.matches(part)
@@ -63,13 +64,23 @@ class Reader:
     def said(self, text: str, extra: Iterable[str] = ()) -> bool:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
-        denied = self.denies.matches(text)
         plain = self.says.matches(text) + user_book(tuple(extra)).matches(text)
+        negative = self.says_negative.matches(text)
+        if not plain and not negative:
+            return False  # nothing said: the ``not`` phrasings need no looking up
+        denied = self.denies.matches(text)
         return any(
             not any(s < end and start < e for s, e in denied) and not undone(text, start, end)
-            for spans, undone in ((plain, _negated), (self.says_negative.matches(text), _negated_before))
+            for spans, undone in ((plain, _negated), (negative, _negated_before))
             for start, end in spans
         )
+
+
+@lru_cache(maxsize=4096)
+def _model_reads(text: str) -> bool:
+    """Whether the sentence has words enough for the model (each content
+    check asks it of the same sentences)."""
+    return sum(w != "?" for w in word_tokens(text)) >= MIN_MODEL_WORDS
 
 
 def _negated(text: str, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from linter.draft import Draft
@@ -57,13 +58,27 @@ def option_defaults(options_type: type) -> dict[str, Any]:
 def read_options(options_type: type[T], options: Mapping[str, Any]) -> T:
     """``options`` (every default filled in by the engine, some overridden by
     config) as the check's dataclass, each value converted to its field's
-    type; a missing or empty value keeps the default."""
+    type; a missing or empty value keeps the default. The engine's options
+    are read-only views, the same one draft after draft: each is read once."""
+    key = (options_type, id(options))
+    hit = _READ.get(key)
+    if hit is not None and hit[0] is options:
+        return hit[1]  # type: ignore[no-any-return]
     values: dict[str, Any] = {}
     for name, convert in _converters(options_type):  # type: ignore[arg-type]
         value = options.get(name)
         if value is not None:
             values[name] = convert(value)
-    return options_type(**values)
+    read = options_type(**values)
+    if isinstance(options, MappingProxyType):
+        if len(_READ) >= _MAX_READ:
+            _READ.clear()
+        _READ[key] = (options, read)  # holds the view, so its id is not reused meanwhile
+    return read
+
+
+_READ: dict[tuple[type, int], tuple[Mapping[str, Any], Any]] = {}
+_MAX_READ = 256
 
 
 def _as_tuple(value: Any) -> tuple[Any, ...]:

@@ -130,6 +130,13 @@ class Draft:
             Span(m.start(), m.end()) for r in regions for m in _CONTACT.finditer(self.text, r.start, r.end)
         )
 
+    def contact_in_line(self, line: Span) -> bool:
+        """Whether one of ``contacts`` starts in ``line``, a line of the
+        message without its line break: searched in that line alone (no
+        contact spans a line break, and the pattern's look-behind still
+        sees the text before the line), not in the whole message."""
+        return _CONTACT.search(self.text, line.start, line.end) is not None
+
     @cached_property
     def kind(self) -> str:
         """The kind of follow-up: from the context, else inferred from the text."""

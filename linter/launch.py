@@ -3,9 +3,9 @@
 A plain ``check`` of files or standard input, the editor's and the pipe's
 case, is read here without importing click: it goes to the warm worker
 when one is running, and a run that needs no worker (``--grammar off``,
-``FOLLOWUP_LINT_WORKER=0``) lints in this process. Anything else (another
-command, an option this parser does not know, a folder, a value it cannot
-vouch for) runs the full command line (``linter.cli``) on the same
+``FOLLOWUP_LINT_WORKER=0``) lints in this process, as does a folder (the
+click command lints folders in process too). Anything else (another
+command, an option this parser does not know, a value it cannot vouch for) runs the full command line (``linter.cli``) on the same
 arguments and the same piped bytes, so help, usage errors and every other
 path are the click CLI's own. The result is the one ``linter.cli.check``
 gives: the same request, report, error lines and exit code.
@@ -38,7 +38,7 @@ _VALUE_OPTIONS = {
     "-f": "fmt", "--format": "fmt", "--config": "config_path", "--context": "context_path",
     "--grammar": "grammar", "--languagetool": "languagetool_url", "--fail-on": "fail_on",
     "--fail-under": "fail_under", "--select": "select", "--ignore": "ignore", "--mode": "mode",
-    "--stdin-filename": "stdin_filename",
+    "--stdin-filename": "stdin_filename", "-j": "jobs", "--jobs": "jobs",
 }
 _FLAGS = {"-q": ("quiet", True), "--quiet": ("quiet", True), "--statistics": ("statistics", True),
           "--no-color": ("color", "never")}
@@ -75,8 +75,10 @@ def parse_check(argv: Sequence[str]) -> dict[str, Any] | None:
             value = next(tokens, "")
         if not value or value.startswith("-") or value != value.strip():
             return None
-        if key == "fail_under":
-            if not (value.isascii() and value.isdigit() and int(value) <= 100):
+        if key in ("fail_under", "jobs"):
+            if not (value.isascii() and value.isdigit()):
+                return None
+            if not (int(value) <= 100 if key == "fail_under" else int(value) >= 1):
                 return None
             fields[key] = int(value)
         elif key in _CHOICES and value not in _CHOICES[key]:
@@ -104,10 +106,35 @@ def main(argv: Sequence[str] | None = None) -> None:
         _echo(sys.stderr, f"followup-lint: {kind}: {type(exc).__name__}: {exc} (FOLLOWUP_LINT_DEBUG=1 shows the traceback)\n")
         sys.exit(EXIT_USAGE)
     if code is not None:
+        if _folder_done and argv is None:
+            _leave(code)
         sys.exit(code)
     from linter.cli import main as full_command_line
 
     full_command_line(args)
+
+
+_folder_done = False  # a folder was linted here
+
+
+def _leave(code: int) -> None:
+    """``sys.exit(code)`` without the interpreter's teardown, after a folder
+    run: it would free, one by one, the many objects every draft's checks
+    keep cached (tens of milliseconds), only for the process to end. The
+    exit handlers still run and the standard streams are flushed first; if
+    flushing fails, the ordinary exit reports it."""
+    import atexit
+
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        sys.exit(code)  # a thread to wait for: the ordinary exit does
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def _thin_check(args: list[str]) -> int | None:
@@ -119,8 +146,7 @@ def _thin_check(args: list[str]) -> int | None:
     piped = not paths or "-" in paths
     if piped and (sys.stdin is None or sys.stdin.isatty()):
         return None  # a prompt, or the "no input" error: the full command line's
-    if any(p != "-" and os.path.isdir(p) for p in paths):
-        return None  # folders: the process pool and the progress bar
+    folder = any(p != "-" and os.path.isdir(p) for p in paths)  # linted here, as the click command does
     if os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip().lower() in ("0", "false", "no", "off"):
         service, socket = "none", ""
     else:
@@ -137,8 +163,13 @@ def _thin_check(args: list[str]) -> int | None:
         stdin = read_stdin() if piped else None
     except StdinError as exc:
         return _finish("", [str(exc)], EXIT_USAGE, False)
-    code = None if service == "none" else _in_worker(args, fields, socket, stdin)
-    return _run_here(fields, stdin) if code is None else code
+    code = None if service == "none" or folder else _in_worker(args, fields, socket, stdin)
+    if code is not None:
+        return code
+    global _folder_done
+    code = _run_here(fields, stdin, folder)
+    _folder_done = folder
+    return code
 
 
 def _in_worker(args: list[str], fields: dict[str, Any], socket: str, stdin: bytes | None) -> int | None:
@@ -167,7 +198,7 @@ def _in_worker(args: list[str], fields: dict[str, Any], socket: str, stdin: byte
     return None
 
 
-def _run_here(fields: dict[str, Any], stdin: bytes | None) -> int:
+def _run_here(fields: dict[str, Any], stdin: bytes | None, folder: bool = False) -> int:
     """The run in this process (``linter.cli._in_process``)."""
     from linter.command import CheckRequest, run_check
     from linter.grammar.base import on_wait
@@ -176,7 +207,7 @@ def _run_here(fields: dict[str, Any], stdin: bytes | None) -> int:
 
     on_wait(_say_waiting)
     request = CheckRequest.from_json(fields)
-    if len(request.paths) <= 1:
+    if len(request.paths) <= 1 and not folder:
         import gc
 
         gc.disable()  # one draft: its garbage goes with the process; collecting it at start-up only costs time

@@ -40,9 +40,15 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int) -> None:
+        # Written out rather than generated: a draft makes about a hundred
+        # spans, and setting the two fields in the instance's dict is
+        # cheaper than the frozen dataclass's __setattr__ calls.
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
 
     def __len__(self) -> int:
         return self.end - self.start

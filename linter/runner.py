@@ -37,6 +37,7 @@ class _Configs:
         self.settings = settings
         self.cache: dict[str, Config] = {}
         self.found: dict[str, Any] = {}  # folder -> its config file (or None)
+        self.default: Config | None = None  # the defaults with the run's settings over them
         self.explicit = self._load(settings.config_path) if settings.config_path else None
 
     def _load(self, path: str) -> Config:
@@ -56,7 +57,9 @@ class _Configs:
             self.found[folder] = find_config(folder)
         found = self.found[folder]
         if found is None:
-            return self.settings.over(Config.default())
+            if self.default is None:  # one object for every draft without a config file
+                self.default = self.settings.over(Config.default())
+            return self.default
         return self._load(str(found))
 
 
@@ -213,7 +216,12 @@ CHUNK = 8  # files per task: small enough to balance, large enough to amortise
 # and lets each forked worker use its copy, rather than all of them queueing
 # at the one warm service; below it, building Harper costs more than it saves.
 HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
-SHED_EVERY = 200  # drafts a worker's Harper sees before it drops its per-text cache
+# A process of a pooled run with its own Harper looks at its memory every
+# SHED_CHECK drafts and drops Harper's per-text cache once it has grown by
+# SHED_ABOVE bytes since the last look that did: memory stays bounded over a
+# long run, and a short one is not made to warm Harper up again and again.
+SHED_CHECK = 100
+SHED_ABOVE = 64 << 20
 IN_FLIGHT = 4  # chunks per worker submitted ahead of the one being read
 
 Item = Union["FileReport", "FileError"]
@@ -227,20 +235,34 @@ def _init_worker(settings: RunSettings) -> None:
     _worker = Linter(settings)
 
 
-_since_shed = 0
+_since_look = 0
+_grown_from = 0  # this process's size after its last shed (0: not looked yet)
 
 
 def _lint_all(linter: Linter, chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
     """``chunk`` linted by ``linter``, in a pool worker or in the parent."""
-    global _since_shed
+    global _since_look
     done = [(index, transform(linter.lint_target(target))) for index, target in chunk]
-    _since_shed += len(chunk)
-    if _since_shed >= SHED_EVERY and linter.settings.use_worker is False:
+    _since_look += len(chunk)
+    if _since_look >= SHED_CHECK and linter.settings.use_worker is False:
+        _since_look = 0
+        _shed_if_grown()  # a Harper of this process's own: memory stays bounded over the run
+    return done
+
+
+def _shed_if_grown() -> None:
+    global _grown_from
+    from linter.memory import _rss, _trim_heap
+
+    size = _rss()
+    if not _grown_from:
+        _grown_from = size
+    elif size > _grown_from + SHED_ABOVE:
         from linter.grammar.embedded import shed_shared_caches
 
-        shed_shared_caches()  # a Harper of this process's own: memory stays flat over the run
-        _since_shed = 0
-    return done
+        shed_shared_caches()
+        _trim_heap()
+        _grown_from = _rss()
 
 
 def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
@@ -274,11 +296,7 @@ def _harper_per_worker(linter: Linter, files: int) -> RunSettings:
 def _pool_context() -> Any:
     import multiprocessing
 
-    # fork shares the imported checks with the workers for free; elsewhere
-    # (macOS, Windows) the platform default (spawn) is the safe choice.
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
+    return multiprocessing.get_context()  # spawn on macOS and Windows: the safe choice there
 
 
 def _lint_parallel(
@@ -292,13 +310,42 @@ def _lint_parallel(
 
     ``jobs`` processes share the work: ``parent`` (this process, its
     checks already warm) lints one chunk in ``jobs``, the first of them
-    while the ``jobs - 1`` pool workers start, and the workers the others.
-    A few chunks per worker are in flight at a time, so neither the tasks
-    nor the results of a large run pile up here."""
+    while the ``jobs - 1`` workers start, and the workers the others. On
+    Linux the workers are forked here (``_lint_forked``), elsewhere they are
+    a ``ProcessPoolExecutor``'s; either way results are read as the run
+    reaches them, so they do not pile up here."""
+    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
+    if sys.platform == "linux":
+        return _lint_forked(files, chunk, jobs, settings, transform, parent)
+    return _lint_pooled(files, chunk, jobs, settings, transform, parent)
+
+
+def _lint_forked(
+    files: list[tuple[int, str]], chunk: int, jobs: int, settings: RunSettings, transform: Callable[[Item], T],
+    parent: Linter,
+) -> Iterator[tuple[int, T]]:
+    """``_lint_parallel`` with workers forked here (``linter.forkpool.in_turn``):
+    chunk ``k`` is linted here when ``k % jobs`` is 0, else by worker ``k % jobs``."""
+    from functools import partial
+
+    from linter.forkpool import in_turn
+
+    chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
+    init, there = partial(_init_worker, settings), partial(_lint_chunk, transform=transform)
+    for done in in_turn(chunks, jobs, init, there, partial(_lint_all, parent, transform=transform)):
+        yield from done
+
+
+def _lint_pooled(
+    files: list[tuple[int, str]], chunk: int, jobs: int, settings: RunSettings, transform: Callable[[Item], T],
+    parent: Linter,
+) -> Iterator[tuple[int, T]]:
+    """``_lint_parallel`` with a ``ProcessPoolExecutor`` (where workers are
+    not forked: macOS, Windows); the workers take the chunks not ours as
+    they come free."""
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    chunk = max(1, min(CHUNK, len(files) // (jobs * 4) or 1))
     starts = range(0, len(files), chunk)
     ours = [k % jobs == 0 for k in range(len(starts))]
     theirs = (start for start, mine in zip(starts, ours) if not mine)

@@ -8,6 +8,7 @@ import pytest
 
 from linter.context import Context
 from linter.draft import DraftError, parse_draft
+from linter.models import Span
 
 FULL = """---
 company: Harbor Freight Co
@@ -223,3 +224,29 @@ def test_empty_and_odd_inputs_do_not_crash():
     for text in ("", "\n\n", "Best,\n", "Dear Sir,", "> only quoted\n", "---\n---\n"):
         d = parse_draft(text)
         assert d.text == text
+
+
+def test_a_contact_in_a_line_is_one_the_message_scan_finds_there():
+    text = (
+        "Hi Jo,\n\nThanks for the call about jo.dev and the +1 415 555 0199 line.\n\n"
+        "Best,\nSam Ortiz\nsam.ortiz@mail.example | +1 415 555 0199\n  linkedin.com/in/sam  \nSeattle\n"
+    )
+    d = parse_draft(text)
+    lines = []
+    for start in (i + 1 for i, ch in enumerate(text) if ch == "\n"):
+        end = text.find("\n", start)
+        line = text[start:end]
+        if line.strip() and d.message and d.message.start <= start < d.message.end:
+            lead = len(line) - len(line.lstrip())
+            lines.append(Span(start + lead, start + len(line.rstrip())))
+    assert [(_region(d, ln), d.contact_in_line(ln)) for ln in lines] == [
+        ("Thanks for the call about jo.dev and the +1 415 555 0199 line.", True),
+        ("Best,", False),
+        ("Sam Ortiz", False),
+        ("sam.ortiz@mail.example | +1 415 555 0199", True),
+        ("linkedin.com/in/sam", True),
+        ("Seattle", False),
+    ]
+    assert [d.contact_in_line(ln) for ln in lines] == [
+        any(ln.start <= c.start < ln.end for c in d.contacts) for ln in lines
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from linter.check import Tools
@@ -85,3 +87,29 @@ def test_api_tools_refuse_an_unreachable_languagetool(monkeypatch, tmp_path):
     assert make_tools("off").grammar is None
     with pytest.raises(ValueError, match="unknown grammar backend 'harper'"):
         make_tools("harper")
+
+
+def test_each_config_lints_with_its_own_options_draft_after_draft():
+    """The enabled checks and their options are worked out once per config:
+    configs used in turn each keep theirs, and the options are read-only."""
+    from linter.check import read_options
+
+    seen = []
+
+    def word_limit(check, draft, options, tools):
+        seen.append(read_options(_Limit, options).limit)
+        with pytest.raises(TypeError):
+            options["limit"] = 0  # type: ignore[index]
+        return ()
+
+    limited = make("FL951", "reads-limit", word_limit, options={"limit": 3})
+    plain, strict = Config(), Config(options={"FL951": {"limit": 7}}, severity={"FL901": Severity.ERROR})
+    for config in (plain, strict, plain, Config(options={"FL951": {"limit": 9}}), strict):
+        found = run((limited, HELLO), config)
+        assert [(f.code, f.severity) for f in found] == [("FL901", config.severity.get("FL901", Severity.WARNING))]
+    assert seen == [3, 7, 3, 9, 7]
+
+
+@dataclass(frozen=True)
+class _Limit:
+    limit: int = 3

@@ -43,7 +43,7 @@ def _click_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str
 
 def _thin_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     seen: list[dict[str, Any]] = []
-    monkeypatch.setattr(launch, "_run_here", lambda fields, stdin: seen.append(fields) or 0)
+    monkeypatch.setattr(launch, "_run_here", lambda fields, stdin, folder=False: seen.append(fields) or 0)
     assert launch._thin_check(argv) == 0
     return seen[0]
 
@@ -59,6 +59,8 @@ def _thin_request(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str,
     ["check", "--languagetool", "http://localhost:8081", "--grammar", "languagetool", DRAFT],
     ["check", "--no-color", "--stdin-filename", "templates/t.txt", "missing.txt"],
     ["check", "--grammar", "off", "--grammar", "auto", DRAFT],
+    ["check", "--grammar", "off", "-q", "-j", "1", "examples/drafts"],
+    ["check", "--jobs=2", "--grammar=embedded", "examples/drafts", DRAFT],
 ])
 def test_the_request_is_the_click_commands(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
@@ -71,7 +73,7 @@ def test_the_request_is_the_click_commands(argv: list[str], monkeypatch: pytest.
 @pytest.mark.parametrize("argv", [
     [], ["--version"], ["rules"], ["check", "--help"], ["check", "-h"],
     ["check", "-o", "report.txt", DRAFT], ["check", "--output=r.txt", DRAFT], ["check", "--fix", DRAFT],
-    ["check", "--diff", DRAFT], ["check", "-j", "2", DRAFT], ["check", "--color", DRAFT],
+    ["check", "--diff", DRAFT], ["check", "-j", "0", DRAFT], ["check", "--jobs=+2", DRAFT], ["check", "--color", DRAFT],
     ["check", "--color=always", DRAFT], ["check", "--", DRAFT], ["check", "-qf", "json", DRAFT],
     ["check", "-fjson", DRAFT], ["check", "--grammar", "bogus", DRAFT], ["check", "--grammar", DRAFT, "-q"],
     ["check", "--grammar"], ["check", "--grammar=", DRAFT], ["check", "--fail-under", "101", DRAFT],
@@ -83,11 +85,10 @@ def test_anything_else_is_left_to_click(argv: list[str]) -> None:
     assert launch.parse_check(argv) is None
 
 
-def test_a_folder_or_a_prompt_is_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_prompt_is_left_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")
-    monkeypatch.setattr(launch, "_run_here", lambda fields, stdin: pytest.fail("ran without click"))
-    assert launch._thin_check(["check", "--grammar", "off", "examples/drafts"]) is None
+    monkeypatch.setattr(launch, "_run_here", lambda *_: pytest.fail("ran without click"))
 
     class Terminal:
         def isatty(self) -> bool:
@@ -96,6 +97,27 @@ def test_a_folder_or_a_prompt_is_left_to_click(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(sys, "stdin", Terminal())
     assert launch._thin_check(["check", "--grammar", "off"]) is None
     assert launch._thin_check(["check", "--grammar", "off", "-"]) is None
+
+
+def test_a_folder_run_here_keeps_collecting_garbage(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-draft run skips the garbage collector; a folder, one path too, does not."""
+    import gc
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER", "0")
+    collecting: list[bool] = []
+
+    def run_check(*_: Any, **__: Any) -> command.CheckOutcome:
+        collecting.append(gc.isenabled())
+        return command.CheckOutcome("")
+
+    monkeypatch.setattr(command, "run_check", run_check)
+    try:
+        assert launch._thin_check(["check", "--grammar", "off", "examples/drafts"]) == 0
+        assert launch._thin_check(["check", "--grammar", "off", DRAFT]) == 0
+    finally:
+        gc.enable()
+    assert collecting == [True, False]
 
 
 def test_the_parsers_tables_are_the_click_commands() -> None:
@@ -147,6 +169,7 @@ CASES = [
     (["check", "--grammar", "off", "--context", "missing.yaml", DRAFT], None),
     (["check", "--grammar", "off", "--bogus", DRAFT], None),
     (["check", "--grammar", "bogus", DRAFT], None),
+    (["check", "--grammar", "off", "-j", "2", "examples/drafts", WEAK], None),
 ]
 
 
@@ -160,6 +183,25 @@ def _stdin(piped: str | None) -> bytes | None:
 def test_without_a_worker_the_output_is_the_click_commands(args: list[str], piped: str | None, env: dict[str, str]) -> None:
     stdin = _stdin(piped)
     assert _run(THIN, args, env, stdin) == _run(FULL_CLI, args, env, stdin)
+
+
+def test_a_folder_run_skips_the_teardown_but_not_the_exit_handlers(env: dict[str, str]) -> None:
+    """Run as the console script runs it (``main()``), a folder run leaves
+    with ``os._exit``: its report, errors and exit code are still the click
+    command's, and exit handlers still run."""
+    args = ["check", "--grammar", "off", "-j", "2", "examples/drafts", "missing.txt"]
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('handlers ran', file=sys.stderr))\n"
+            "class Kept:\n"
+            "    def __del__(self): print('torn down', file=sys.stderr)\n"
+            "kept = Kept()\n"
+            "from linter.launch import main\n"
+            "main()\n")
+    status, out, err = _run(code, args, env)
+    assert (status, out) == _run(FULL_CLI, args, env)[:2]
+    assert status == 2 and err == "followup-lint: error: missing.txt: no such file\nhandlers ran\n"  # not torn down
+    single = ["check", "--grammar", "off", DRAFT]
+    assert _run(code, single, env) == (0, _run(FULL_CLI, single, env)[1], "handlers ran\ntorn down\n")
 
 
 def test_with_a_worker_the_output_is_the_click_commands(env: dict[str, str]) -> None:

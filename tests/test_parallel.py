@@ -185,7 +185,15 @@ def test_a_large_embedded_run_gives_each_worker_its_own_harper(
 ) -> None:
     monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(tmp_path))
     monkeypatch.setattr(runner, "HARPER_IN_WORKERS_MIN", POOL_FROM)
-    monkeypatch.setattr(runner, "SHED_EVERY", 8)  # the workers shed Harper's cache mid-run
+    from linter.grammar import embedded as harper_module
+
+    monkeypatch.setattr(runner, "SHED_CHECK", 8)
+    monkeypatch.setattr(runner, "SHED_ABOVE", -(1 << 40))  # each process sheds Harper's cache at every look
+    monkeypatch.setattr(runner, "_grown_from", 0)
+    monkeypatch.setattr(runner, "_since_look", 0)
+    sheds: list[int] = []  # this process's; a worker's own go with it
+    real_shed = harper_module.shed_shared_caches
+    monkeypatch.setattr(harper_module, "shed_shared_caches", lambda: sheds.append(1) or real_shed())
     embedded = replace(SETTINGS, grammar="embedded")
     serial = lint_paths([str(folder)], replace(embedded, jobs=1, use_worker=False))
     pooled = lint_paths([str(folder)], replace(embedded, jobs=2))
@@ -194,3 +202,4 @@ def test_a_large_embedded_run_gives_each_worker_its_own_harper(
     assert {r.grammar_backend.split()[0] for r in pooled.reports} == {"harper"}
     assert sum(len(r.findings) for r in pooled.reports) > 0
     assert list(tmp_path.glob("*.sock")) == []  # no warm service was started for it
+    assert sheds == [1]  # here: a look after 2 chunks of 7 sets the mark, the next one sheds; findings unchanged

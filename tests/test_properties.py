@@ -74,3 +74,20 @@ def test_check_order_does_not_matter(text, rnd):
         return
     b = lint_text(text, tools=tools, checks=shuffled)
     assert a.findings == b.findings and a.score == b.score
+
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "É", "7", "_", "-", "'", ".", " ", "\t", "\n", "\u2003", "\x1c", "\u00a0", "😀"]), max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+def test_word_spans_are_the_whitespace_tokens_holding_a_letter_or_digit(text: str, a: int, b: int) -> None:
+    """As the pattern defines them: each run of non-space inside the region
+    that holds a letter or a digit."""
+    import re
+
+    from linter.models import Span
+    from linter.textutil import word_spans
+
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [Span(m.start(), m.end()) for m in re.finditer(r"\S+", text[:hi]) if m.end() > lo]
+    expected = [Span(max(s.start, lo), s.end) for s in expected]
+    assert word_spans(text, Span(lo, hi)) == [s for s in expected if re.search(r"[^\W_]", text[s.start : s.end])]

@@ -74,3 +74,20 @@ def test_every_time_phrase_belongs_to_a_known_group():
         if line and not line.startswith("#")
     }
     assert groups == {"recent", "elapsed"}
+
+
+def test_the_indexed_word_table_answers_as_the_searched_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its first searches the word table is indexed; every word it
+    holds, and words it lacks around them, get the same row either way."""
+    from linter.sense import model
+
+    monkeypatch.setattr(model, "_INDEX_AFTER", 3)
+    tables = model._Tables(model._HERE)
+    rows = [ln for ln in tables._words.split(b"\n") if ln and not ln.startswith(b"#")]
+    words = [ln.split(b"\t", 1)[0].decode() for ln in rows]
+    asked = [*words[:: 97], "", "?", "zzzzqx", "aaaa", "intrested", "thank", "thanks'", words[0], words[-1], words[-1] + "z"]
+    searched = [model._sorted_line(tables._words, (w + "\t").encode()) for w in asked]
+    assert [tables._line(w.encode()) for w in asked] == searched
+    assert tables._keys is not None and len(tables._keys) == len(words) > 20000
+    lacking = [w for w, line in zip(asked, searched) if line is None]
+    assert lacking == ["", "zzzzqx", "aaaa", "intrested", "thanks'", words[-1] + "z"]

@@ -66,7 +66,7 @@ def _line_spans(draft: Draft, span: Span) -> list[Span]:
 
 
 def _is_contact_line(draft: Draft, line: Span) -> bool:
-    if any(line.start <= c.start < line.end for c in draft.contacts):
+    if draft.contact_in_line(line):
         return True
     text = draft.slice(line)
     if _EXTRA_CONTACT.search(text):

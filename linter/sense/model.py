@@ -77,15 +77,32 @@ class _Tables:
         self.thresholds = {label.name: label.threshold for label in self.labels}
         self.ngram_weights: dict[str, tuple[tuple[int, float], ...]] = weights  # feature -> ((label index, weight), ...)
         self._words = (folder / "words.tsv").read_bytes()  # sorted by word, after the comment lines
+        self._searched = 0
+        self._keys: list[bytes] | None = None  # each line's word, once the table is indexed
+        self._lines: list[bytes] = []
 
     @lru_cache(maxsize=65536)
     def word(self, word: str) -> Word | None:
         """What the table knows of ``word`` (None for a word it lacks)."""
-        line = _sorted_line(self._words, (word + "\t").encode("utf-8"))
+        line = self._line(word.encode("utf-8"))
         if line is None:
             return None
         _, zipf_s, pos, ntok, scores = line.decode("utf-8").split("\t")
         return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
+
+    def _line(self, key: bytes) -> bytes | None:
+        """The table's line for the word ``key``. The first searches are made
+        in the block of bytes (a run of one draft asks for a few hundred
+        words); past ``_INDEX_AFTER`` the table is split into lines once and
+        searched by bisection, many times faster per word (a folder run)."""
+        if self._keys is None:
+            self._searched += 1
+            if self._searched <= _INDEX_AFTER:
+                return _sorted_line(self._words, key + b"\t")
+            self._lines = [ln for ln in self._words.split(b"\n") if ln and not ln.startswith(b"#")]
+            self._keys = [ln[: ln.find(b"\t")] for ln in self._lines]
+        i = bisect.bisect_left(self._keys, key)
+        return self._lines[i] if i < len(self._keys) and self._keys[i] == key else None
 
     @lru_cache(maxsize=8192)
     def respelled(self, word: str) -> str:
@@ -105,6 +122,7 @@ class _Tables:
         return best
 
 
+_INDEX_AFTER = 1000  # table searches after which the word table is indexed
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
 # Respelling: the shortest word tried and how common its correction must be.
 RESPELL_MIN_LETTERS = 6
@@ -203,17 +221,22 @@ MIN_CLAUSE_WORDS = 4
 _BLANKS = re.compile(r"\s+")
 
 
-def clauses(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def clauses(text: str) -> tuple[str, ...]:
     """The sentence and, when it joins several, its clauses ("..., and I am
     eager to join" is read on its own too, so one clause's meaning is not
-    averaged away by the others)."""
+    averaged away by the others). Memoised: the kind inference and each
+    content check split the same sentences."""
     # Runs of blanks made one first: the break pattern is quadratic on a long run.
     parts = [p for p in _CLAUSE_BREAK.split(_BLANKS.sub(" ", text)) if len(p.split()) >= MIN_CLAUSE_WORDS]
-    return [text, *parts] if len(parts) > 1 else [text]
+    return (text, *parts) if len(parts) > 1 else (text,)
 
 
+@lru_cache(maxsize=4096)
 def read(text: str) -> Sense:
-    """Per label, the strongest reading over the sentence and its clauses."""
+    """Per label, the strongest reading over the sentence and its clauses
+    (memoised, as ``sense`` is: the kind inference and FL301 read the same
+    sentences)."""
     readings = [sense(part) for part in clauses(text)]
     if len(readings) == 1:
         return readings[0]

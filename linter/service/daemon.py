@@ -37,7 +37,7 @@ from typing import Any
 from linter.service.client_check import _run_check
 from linter.service.peer import peer_pid, same_rights
 from linter.service.protocol import CheckCall, message, version_error
-from linter.service.worker_memory import _rss, _trim_heap
+from linter.memory import _rss, _trim_heap
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 

@@ -1,4 +1,5 @@
-"""The warm service's memory: how much it holds, and handing freed heap back."""
+"""A process's memory: how much it holds, and handing freed heap back (the
+warm service, and a pooled run's processes with a Harper of their own)."""
 
 from __future__ import annotations
 
