@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DRAFT = ROOT / "examples/drafts/good/thank-you-next-morning.txt"
 
+from tests.vale_build import VERSION as VALE_VERSION, config_for, resolve as resolve_vale  # noqa: E402
+
 
 def corpus() -> list[tuple[str, str]]:
     """Our own drafts: the examples and the labelled accuracy set."""
@@ -156,8 +158,7 @@ def cold_and_warm(exe: str, proselint: str | None, runs: int, vale: str | None =
             t = ms(timed([proselint, "check", str(DRAFT)], cold=False))
             rows.append(("proselint check (reference)", t, t))
         if vale:
-            config = str(Path(vale).resolve().parent / ".vale.ini")
-            t = ms(timed([vale, "--config", config, str(DRAFT)], cold=False))
+            t = ms(timed([vale, "--config", config_for(vale), str(DRAFT)], cold=False))
             rows.append(("vale, built-in Vale style (reference)", t, t))
     finally:
         subprocess.run([exe, "worker", "stop"], env=env, capture_output=True)
@@ -258,7 +259,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--folder-size", type=int, default=1000)
     parser.add_argument("--cold-only", action="store_true", help="only the cold and warm CLI table")
-    parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
+    parser.add_argument("--vale", help="a Vale binary (its folder's .vale.ini is used), or 'build' to build "
+                        f"Vale {VALE_VERSION} from the Go module proxy once and cache it (reference rows)")
     parser.add_argument("--memory-drafts", type=int, default=10_000, help="the large folder of the memory table")
     args = parser.parse_args()
     rounds, runs = (3, 7) if args.quick else (10, 21)
@@ -270,6 +272,7 @@ def main() -> None:
         sys.exit("followup-lint is not installed beside this Python (pip install -e .)")
     exe = console_script(bindir / "followup-lint")
     proselint = str(bindir / "proselint") if os.access(bindir / "proselint", os.X_OK) else None
+    args.vale = resolve_vale(args.vale)
     if args.cold_only:
         cold_and_warm(exe, proselint, 7, args.vale)
         return
@@ -339,8 +342,7 @@ def main() -> None:
             t, peak = wall([proselint, "check", str(folder)], 1)
             print(f"| proselint check (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
         if args.vale:
-            config = str(Path(args.vale).resolve().parent / ".vale.ini")
-            t, peak = wall([args.vale, "--config", config, "--output", "JSON", str(folder)], 1)
+            t, peak = wall([args.vale, "--config", config_for(args.vale), "--output", "JSON", str(folder)], 1)
             print(f"| vale, built-in Vale style (reference) | {t[0]:.2f} s | {len(texts) / t[0]:.0f} | {peak / 1024:.0f} MB |")
     finally:
         shutil.rmtree(folder)

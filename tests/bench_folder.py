@@ -170,8 +170,9 @@ def _references(folder: Path, vale: str | None) -> list[tuple[str, list[str]]]:
     if os.access(proselint, os.X_OK):
         found.append(("proselint check", [str(proselint), "check", str(folder)]))
     if vale:
-        config = str(Path(vale).resolve().parent / ".vale.ini")
-        found.append(("vale", [vale, "--config", config, "--output", "JSON", str(folder)]))
+        from tests.vale_build import config_for
+
+        found.append(("vale", [vale, "--config", config_for(vale), "--output", "JSON", str(folder)]))
     return found
 
 
@@ -187,8 +188,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--grammar", action="append", help="backends to time (default: off and embedded)")
     parser.add_argument("--no-small", action="store_true", help="skip the small-folder table")
-    parser.add_argument("--vale", help="a Vale binary; its folder's .vale.ini is used (reference row)")
+    parser.add_argument("--vale", help="a Vale binary (its folder's .vale.ini is used), or 'build' to build "
+                        "Vale from the Go module proxy once and cache it (reference row)")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.vale_build import resolve
+
+    args.vale = resolve(args.vale)
     grammars = args.grammar or ["off", "embedded"]
     root = Path(tempfile.mkdtemp(prefix="followup-bench-"))
     try:
