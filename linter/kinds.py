@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from linter.sense import LABELS, read
-from linter.sense.kind_model import kind_features, predict_kind, time_marks
+from linter.sense.kind_model import kind_features, predict_kind
 
 if TYPE_CHECKING:
     from linter.draft import Draft
@@ -22,10 +22,8 @@ __all__ = ["infer_kind_with_confidence"]
 
 
 def infer_kind_with_confidence(draft: Draft) -> tuple[str, float]:
-    sentences = [draft.text[s.start : s.end] for s in draft.sentences]
-    body = [read(sentence).probs for sentence in sentences]
+    body = [read(draft.text[s.start : s.end]).probs for s in draft.sentences]
     subject = draft.subject.value.strip() if draft.subject else ""
-    times = time_marks(" ".join(sentences))
-    features = kind_features(LABELS, body, read(subject).probs if subject else None, draft.word_count, times)
+    features = kind_features(LABELS, body, read(subject).probs if subject else None, draft.word_count)
     return predict_kind(features)
 

@@ -1,14 +1,9 @@
-"""The sentence model's reading of misspelt words (linter.sense.model) and
-the time features of the kind model (linter.sense.kind_model)."""
+"""The sentence model's reading of misspelt words (linter.sense.model)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from linter.sense import kind_model
-from linter.sense.kind_model import time_marks
 from linter.sense.model import _one_slip, _tables, sense
 
 
@@ -50,30 +45,6 @@ def test_the_not_of_not_only_and_not_just_is_no_negation():
     assert word_tokens("Not only did I enjoy it, it's not just a job; I'm not sure.") == [
         "only", "did", "i", "enjoy", "it", "it's", "just", "a", "job", "i'm", "not", "sure",
     ]
-
-
-@pytest.mark.parametrize(
-    ("body", "marks"),
-    [
-        ("Thank you for seeing me this morning.", (1.0, 0.0)),
-        ("It was good to talk YESTERDAY.", (1.0, 0.0)),
-        ("We met three weeks ago, so I wanted to check in.", (0.0, 1.0)),
-        ("Since our interview I have been thinking about the role.", (0.0, 1.0)),
-        ("I enjoyed the tour on Tuesday.", (0.0, 0.0)),
-        ("Todays agenda and the yesterdays of the firm.", (0.0, 0.0)),
-    ],
-)
-def test_time_marks_date_the_conversation_as_recent_or_a_while_ago(body: str, marks: tuple[float, float]):
-    assert time_marks(body) == marks
-
-
-def test_every_time_phrase_belongs_to_a_known_group():
-    groups = {
-        line.split("\t")[0]
-        for line in Path(kind_model.__file__).with_name("time_words.tsv").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    }
-    assert groups == {"recent", "elapsed"}
 
 
 def test_the_indexed_word_table_answers_as_the_searched_one(monkeypatch: pytest.MonkeyPatch) -> None:

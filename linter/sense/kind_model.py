@@ -1,40 +1,22 @@
 """Which kind of follow-up a note is, from what its sentences do.
 
 The features of a note are, per label, the highest probability any body
-sentence has for it, the subject line's probabilities, whether the body dates
-its conversation as recent or a while ago (``time_words.tsv``), and the
-note's length; ``kinds.tsv`` (written by ``tests/sense/train.py``) holds one
+sentence has for it, the subject line's probabilities, and the note's
+length; ``kinds.tsv`` (written by ``tests/sense/train.py``) holds one
 weight row per kind of a softmax over them.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["KINDS", "kind_features", "predict_kind", "time_marks"]
+__all__ = ["KINDS", "kind_features", "predict_kind"]
 
 KINDS = ("thank-you", "status-check", "post-rejection", "linkedin", "general")
-_SUBJECT_LABELS = ("thanks", "checkin", "decision", "rejection", "connect", "timeline", "update", "feedback")
-_TIME_GROUPS = ("recent", "elapsed")
-
-
-@lru_cache(maxsize=1)
-def _time_patterns() -> tuple[re.Pattern[str], ...]:
-    phrases: dict[str, list[str]] = {group: [] for group in _TIME_GROUPS}
-    for line in Path(__file__).with_name("time_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            group, phrase = line.split("\t")
-            phrases[group].append(re.escape(phrase).replace("\\ ", r"\s+"))
-    return tuple(re.compile(r"\b(?:" + "|".join(phrases[g]) + r")\b", re.IGNORECASE) for g in _TIME_GROUPS)
-
-
-def time_marks(body: str) -> tuple[float, ...]:
-    """1.0 per time group (recent, elapsed) whose phrases the body uses."""
-    return tuple(1.0 if pattern.search(body) else 0.0 for pattern in _time_patterns())
+_SUBJECT_LABELS = ("thanks", "checkin", "decision", "rejection", "connect", "timeline")
 
 
 def kind_features(
@@ -42,13 +24,10 @@ def kind_features(
     body: Sequence[Mapping[str, float]],
     subject: Mapping[str, float] | None,
     words: int,
-    times: Sequence[float],
 ) -> list[float]:
-    """The feature vector of a note (the same in training and at run time);
-    ``times`` is ``time_marks`` of its body."""
+    """The feature vector of a note (the same in training and at run time)."""
     out = [max((p[label] for p in body), default=0.0) for label in labels]
     out += [subject[label] if subject else 0.0 for label in _SUBJECT_LABELS]
-    out += list(times)
     out += [math.log1p(words) / 5.0, 1.0 if subject else 0.0, 1.0]
     return out
 

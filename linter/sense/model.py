@@ -279,7 +279,4 @@ def sense(text: str) -> Sense:
     return Sense(probs, tables.thresholds)
 
 
-LABELS = (
-    "thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect", "withdraw",
-    "update", "feedback",
-)
+LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect", "withdraw")

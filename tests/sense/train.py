@@ -13,9 +13,8 @@ word-pair indicators. One logistic regression per label. Quality is reported
 by k-fold cross-validation grouped by email, so no email is scored by a model
 that saw any of its sentences. Each label's threshold is the one that
 maximises F1 out of fold (F-beta where BETA says so). The kind of note is a
-softmax over each note's strongest readings, its subject line, whether it
-dates its conversation (``time_words.tsv``) and its length, its penalty
-chosen by the same grouped cross-validation. Writes ``words.tsv`` (per word: Zipf frequency from
+softmax over each note's strongest readings, its subject line and its
+length, cross-validated the same way. Writes ``words.tsv`` (per word: Zipf frequency from
 ``wordfreq``, token count and per-label score) and ``ngrams.tsv``.
 
 Needs the test extras (numpy, wordllama, wordfreq); the linter itself does not.
@@ -34,7 +33,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from linter.sense.kind_model import KINDS, kind_features, time_marks  # noqa: E402
+from linter.sense.kind_model import KINDS, kind_features  # noqa: E402
 from linter.sense.model import LABELS, _unknown_tokens, ngram_features, word_tokens  # noqa: E402
 
 SENSE = ROOT / "linter" / "sense"
@@ -49,7 +48,6 @@ class Email:
     rows: list[int]  # indices of its body sentences
     subject: int | None  # index of its subject line (scored, never trained on)
     words: int
-    body: str = ""
 
 
 def load_sentences(folder: Path) -> tuple[list[str], np.ndarray, list[str], list[bool], list[Email]]:
@@ -71,7 +69,6 @@ def load_sentences(folder: Path) -> tuple[list[str], np.ndarray, list[str], list
                     raise SystemExit(f"{path.name}: {email['email']}: unknown label {sorted(unknown)}")
                 record.rows.append(len(texts))
                 record.words += len(str(text).split())
-                record.body += str(text) + " "
                 texts.append(str(text))
                 rows.append([int(n in names) for n in LABELS])
                 groups.append(group)
@@ -177,10 +174,8 @@ def penalties(d_emb: int, d_sparse: int, l2_emb: float, l2_sparse: float) -> np.
 # How much each label's threshold favours precision (beta < 1) over recall
 # (beta > 1): a false "asks about the decision" is an error on a good note;
 # "detail" is only a gate, which FL301 passes only with a rare word in the
-# sentence as well, so a missed reading costs more than a loose one;
-# "interest" leans to precision because FL302 also takes the phrasings in its
-# YAML as interest, so the model need only add the readings it is sure of.
-BETA = {"decision": 0.5, "timeline": 0.5, "pressure": 0.5, "detail": 2.0, "interest": 0.75}
+# sentence as well, so a missed reading costs more than a loose one.
+BETA = {"decision": 0.5, "timeline": 0.5, "pressure": 0.5, "detail": 2.0}
 
 
 def best_threshold(p: np.ndarray, y: np.ndarray, beta: float = 1.0) -> tuple[float, float, float, float]:
@@ -246,7 +241,7 @@ def kind_matrix(emails: list[Email], probs: np.ndarray) -> tuple[np.ndarray, np.
     for e in emails:
         body = [dict(zip(LABELS, probs[i])) for i in e.rows]
         subject = dict(zip(LABELS, probs[e.subject])) if e.subject is not None else None
-        xs.append(kind_features(LABELS, body, subject, e.words, time_marks(e.body)))
+        xs.append(kind_features(LABELS, body, subject, e.words))
         ys.append(KINDS.index(e.kind) if e.kind in KINDS else KINDS.index("general"))
     return np.array(xs), np.array(ys)
 
@@ -269,26 +264,17 @@ def fit_softmax(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 300
     return w
 
 
-KIND_L2 = (0.003, 0.01, 0.03)
-
-
-def kind_cv(x: np.ndarray, y: np.ndarray, emails: list[Email]) -> float:
-    """Grouped cross-validation of the kind softmax for each penalty in
-    ``KIND_L2``; returns the penalty with the most notes right."""
+def kind_cv(x: np.ndarray, y: np.ndarray, emails: list[Email]) -> None:
     names = sorted({e.group for e in emails})
     rng = np.random.default_rng(11)
     rng.shuffle(names)
     fold_of = {g: i % FOLDS for i, g in enumerate(names)}
     folds = np.array([fold_of[e.group] for e in emails])
-    scores = {}
-    for l2 in KIND_L2:
-        right = 0
-        for f in range(FOLDS):
-            w = fit_softmax(x[folds != f], y[folds != f], l2=l2)
-            right += int(((x[folds == f] @ w).argmax(1) == y[folds == f]).sum())
-        scores[l2] = right
-        print(f"kind of note, {FOLDS}-fold grouped, l2 {l2}: {right}/{len(y)} = {right / len(y):.2f}")
-    return max(KIND_L2, key=lambda l2: (scores[l2], l2))
+    right = 0
+    for f in range(FOLDS):
+        w = fit_softmax(x[folds != f], y[folds != f])
+        right += int(((x[folds == f] @ w).argmax(1) == y[folds == f]).sum())
+    print(f"kind of note, {FOLDS}-fold grouped: {right}/{len(y)} = {right / len(y):.2f}")
 
 
 _POS = {"NOUN": "N", "PROPN": "N", "VERB": "V", "AUX": "V", "ADJ": "A", "ADV": "R"}
@@ -327,10 +313,10 @@ def main() -> int:
         print(f"  {name:10s} n+ {int(y[:, j].sum()):4d}  P {p:.2f} R {r:.2f} F1 {f1:.2f}  threshold {th:.3f}")
     notes = [e for e in emails if e.kind != "none"]  # "none": loose sentences, not a note
     kind_x, kind_y = kind_matrix(notes, oof)
-    kind_l2 = kind_cv(kind_x, kind_y, notes)
+    kind_cv(kind_x, kind_y, notes)
     if args.cv_only:
         return 0
-    kind_weights = fit_softmax(kind_x, kind_y, l2=kind_l2)
+    kind_weights = fit_softmax(kind_x, kind_y)
     with open(SENSE / "kinds.tsv", "w", encoding="utf-8") as out:
         out.write("# written by tests/sense/train.py: per kind, softmax weights over linter.sense.kind_model features\n")
         for k, kind in enumerate(KINDS):
