@@ -16,7 +16,7 @@ from pathlib import Path
 __all__ = ["KINDS", "kind_features", "predict_kind"]
 
 KINDS = ("thank-you", "status-check", "post-rejection", "linkedin", "general")
-_SUBJECT_LABELS = ("thanks", "checkin", "decision", "rejection", "connect", "timeline")
+_SUBJECT_LABELS = ("thanks", "checkin", "decision", "rejection", "connect", "timeline", "update", "feedback")
 
 
 def kind_features(

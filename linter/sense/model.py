@@ -279,4 +279,7 @@ def sense(text: str) -> Sense:
     return Sense(probs, tables.thresholds)
 
 
-LABELS = ("thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect", "withdraw")
+LABELS = (
+    "thanks", "interest", "detail", "decision", "timeline", "pressure", "rejection", "checkin", "connect", "withdraw",
+    "update", "feedback",
+)
