@@ -104,8 +104,8 @@ CHECK = Check(
         "a competing offer waved as a lever or a row of question marks tell a busy "
         "interviewer you are impatient, which is the opposite of the calm, professional "
         "impression the note exists to leave. Reproaching them for a slow reply or "
-        "threatening to complain ends the conversation for good. Offering your own availability (\"I can start "
-        "immediately\") is not pressure and is not flagged."
+        "threatening to complain ends the conversation for good. Offering your own "
+        "availability (\"I can start immediately\") is not pressure and is not flagged."
     ),
     example=(
         "Hi Dana,\n\nThank you for Tuesday. I need an answer by Friday, so please reply "
