@@ -14,8 +14,9 @@ by k-fold cross-validation grouped by email, so no email is scored by a model
 that saw any of its sentences. Each label's threshold is the one that
 maximises F1 out of fold (F-beta where BETA says so). The kind of note is a
 softmax over each note's strongest readings, its subject line and its
-length, its penalty chosen by the same grouped cross-validation. Writes ``words.tsv`` (per word: Zipf frequency from
-``wordfreq``, token count and per-label score) and ``ngrams.tsv``.
+length, its penalty chosen by the same grouped cross-validation. Writes
+``words.tsv`` (per word: Zipf frequency from ``wordfreq``, token count and
+per-label score), ``ngrams.tsv`` and ``kinds.tsv``.
 
 Needs the test extras (numpy, wordllama, wordfreq); the linter itself does not.
 """
