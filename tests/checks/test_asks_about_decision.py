@@ -173,14 +173,8 @@ def test_a_timing_question_is_not_a_decision_ask(question: str):
     "question",
     [
         "Do you know when a decision will be made?",
-        pytest.param(
-            "When do you expect to make a final decision?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="asking when a decision will be made is a timing question (FL406), not an "
-                "ask whether one was made; the model reads this one as a decision ask",
-            ),
-        ),
+        "When do you expect to make a final decision?",
+        "When will the team plan to decide?",
     ],
 )
 def test_asking_when_the_decision_will_be_made_is_a_timing_question(question: str):
@@ -285,3 +279,15 @@ def test_an_offer_to_send_or_help_is_no_decision_ask(offer: str):
 
     assert _READER.denies.matches(offer)  # kept from the model's reading, whatever it says
     assert _run(_note(offer)) == []
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Please let me know if you'd like another writing sample or more references.",
+        "Let me know if you need a copy of my certificates.",
+    ],
+)
+def test_an_offer_of_more_material_is_no_decision_ask(offer: str):
+    for ctx in (THANK_YOU, STATUS, GENERAL):
+        assert _run(_note(offer), ctx) == [], ctx.kind
