@@ -75,14 +75,12 @@ def _is_template(path: str, config: Config) -> bool:
     return any(fnmatch(rel, pattern) for pattern in config.templates)
 
 
-def _tools_for(
-    choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools], use_worker: bool | None
-) -> Tools:
+def _tools_for(choice: str, lt_url: str | None, config: Config, cache: dict[str, Tools], settings: RunSettings) -> Tools:
     from linter.backends import make_tools_for
 
     key = f"{choice}|{lt_url or config.languagetool_url}"
     if key not in cache:
-        cache[key] = make_tools_for(choice, lt_url, config, use_worker)
+        cache[key] = make_tools_for(choice, lt_url, config, settings.use_worker, settings.own_service_process)
     return cache[key]
 
 
@@ -168,8 +166,7 @@ class Linter:
         try:
             settings = self.settings
             tools = _tools_for(
-                settings.grammar or config.grammar, settings.languagetool_url, config, self.tools_cache,
-                settings.use_worker,
+                settings.grammar or config.grammar, settings.languagetool_url, config, self.tools_cache, settings
             )
             return lint_text(
                 source.text,
@@ -200,22 +197,20 @@ class Linter:
 # identical to a serial run (tests/test_parallel.py), and are handed on as
 # they arrive: nothing holds the whole run.
 #
-# With the embedded grammar, the workers of a run under
-# HARPER_IN_WORKERS_MIN files share the warm service, which answers one
-# request at a time: the checks run in parallel and Harper does not. A larger
-# run builds Harper once here before the pool forks and each worker uses its
-# copy (``_harper_per_worker``). Small runs stay serial: each pool worker
-# warms up on its own (imports, compiled patterns), which a serial run pays
-# once; tests/bench_folder.py measures where the pool starts to pay.
+# With the embedded grammar, each process of a pooled run (this one too)
+# asks the warm service for a process of its own (``own_service_process``,
+# linter/service/own_process.py): forked from the service, with Harper
+# built and warm, so Harper runs in parallel as the checks do. With the
+# service turned off, each process has its Harper: the one built here for
+# the first file, which the workers inherit when they fork. Small runs stay
+# serial: each pool worker warms up on its own (imports, compiled
+# patterns), which a serial run pays once; tests/bench_folder.py measures
+# where the pool starts to pay.
 
 # Files; fewer are linted in this process. The variable is for benchmarks
 # (tests/bench_folder.py forces the pool on small folders to measure it).
 PARALLEL_MIN = int(os.environ.get("FOLLOWUP_LINT_PARALLEL_MIN", "100"))
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise
-# Files from which a pooled run with the embedded grammar builds Harper here
-# and lets each forked worker use its copy, rather than all of them queueing
-# at the one warm service; below it, building Harper costs more than it saves.
-HARPER_IN_WORKERS_MIN = int(os.environ.get("FOLLOWUP_LINT_HARPER_IN_WORKERS_MIN", "400"))
 # A process of a pooled run with its own Harper looks at its memory every
 # SHED_CHECK drafts and drops Harper's per-text cache once it has grown by
 # SHED_ABOVE bytes since the last look that did: memory stays bounded over a
@@ -268,29 +263,6 @@ def _shed_if_grown() -> None:
 def _lint_chunk(chunk: list[tuple[int, str]], transform: Callable[[Item], T]) -> list[tuple[int, T]]:
     assert _worker is not None, "pool worker not initialised"
     return _lint_all(_worker, chunk, transform)
-
-
-def _harper_per_worker(linter: Linter, files: int) -> RunSettings:
-    """The pool's settings. A large run whose grammar is the embedded one
-    (on Linux, where workers are forked) builds Harper here, once, and each
-    worker lints with its own copy: the dictionary's pages are shared until
-    written, and the workers no longer queue at the one warm service."""
-    settings = linter.settings
-    if sys.platform != "linux" or files < HARPER_IN_WORKERS_MIN or settings.use_worker is False:
-        return settings
-    from linter.config import ConfigError
-    from linter.grammar.base import GrammarUnavailable
-    from linter.grammar.embedded import HarperBackend
-
-    try:
-        config = linter.base
-        tools = _tools_for(settings.grammar or config.grammar, settings.languagetool_url, config, {}, False)
-        if not isinstance(tools.grammar, HarperBackend):
-            return settings
-        tools.grammar.warm()
-    except (ConfigError, GrammarUnavailable):
-        return settings  # the workers meet it again, and report it as they would have
-    return replace(settings, use_worker=False)
 
 
 def _pool_context() -> Any:
@@ -406,9 +378,8 @@ def iter_lint(
     pooled: Iterator[tuple[int, T]] = iter(())
     rest = files[1:]  # the first file is linted here: the workers fork with its patterns compiled
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pool_settings = _harper_per_worker(linter, len(files))
-        if pool_settings.use_worker is False:
-            linter.settings, linter.tools_cache = pool_settings, {}  # the Harper built here lints the first file too
+        pool_settings = replace(settings, own_service_process=True)
+        linter.settings = pool_settings  # no tools built yet: the first file is linted below
         pooled = _lint_parallel(rest, jobs, pool_settings, transform, linter)
     else:
         rest = []

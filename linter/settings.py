@@ -42,6 +42,7 @@ class RunSettings:
     mode: str | None = None
     jobs: int | None = None  # worker processes; None: one per core
     use_worker: bool | None = None  # the warm worker for grammar; None: FOLLOWUP_LINT_WORKER
+    own_service_process: bool = False  # each process of a pooled run asks the worker for a process of its own
     stdin_filename: str | None = None  # the name piped text is linted under
 
     def over(self, config: Config) -> Config:

@@ -180,11 +180,32 @@ def test_a_grammar_backend_lost_in_a_worker_aborts_the_run(folder: Path, monkeyp
         lint_paths([str(folder)], POOLED)
 
 
-def test_a_large_embedded_run_gives_each_worker_its_own_harper(
+def test_a_pooled_embedded_run_gets_a_service_lane_for_each_of_its_processes(
+    folder: Path, spy: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from linter.service.client import WorkerBackend
+    from linter.service.manage import stop_worker
+    from tests.grammar.test_lanes import _lanes_when
+
+    monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(tmp_path))
+    embedded = replace(SETTINGS, grammar="embedded")
+    serial = lint_paths([str(folder)], replace(embedded, jobs=1, use_worker=False))
+    try:
+        pooled = lint_paths([str(folder)], replace(embedded, jobs=2, use_worker=True))
+        # each of the run's two processes had a lane of its own; both are let go
+        assert _lanes_when(WorkerBackend(), {"busy": 0, "idle": 2}) == {"busy": 0, "idle": 2}
+    finally:
+        stop_worker(str(tmp_path))
+    assert spy == [62]
+    assert pooled == serial
+    assert {r.grammar_backend.split()[0] for r in pooled.reports} == {"harper"}
+    assert sum(len(r.findings) for r in pooled.reports) > 0
+
+
+def test_a_pooled_run_with_harper_in_process_sheds_its_cache(
     folder: Path, spy: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("FOLLOWUP_LINT_CACHE", str(tmp_path))
-    monkeypatch.setattr(runner, "HARPER_IN_WORKERS_MIN", POOL_FROM)
     from linter.grammar import embedded as harper_module
 
     monkeypatch.setattr(runner, "SHED_CHECK", 8)
@@ -194,12 +215,11 @@ def test_a_large_embedded_run_gives_each_worker_its_own_harper(
     sheds: list[int] = []  # this process's; a worker's own go with it
     real_shed = harper_module.shed_shared_caches
     monkeypatch.setattr(harper_module, "shed_shared_caches", lambda: sheds.append(1) or real_shed())
-    embedded = replace(SETTINGS, grammar="embedded")
-    serial = lint_paths([str(folder)], replace(embedded, jobs=1, use_worker=False))
+    embedded = replace(SETTINGS, grammar="embedded", use_worker=False)
+    serial = lint_paths([str(folder)], replace(embedded, jobs=1))
     pooled = lint_paths([str(folder)], replace(embedded, jobs=2))
     assert spy == [62]  # the first file is linted before the pool forks
     assert pooled == serial
-    assert {r.grammar_backend.split()[0] for r in pooled.reports} == {"harper"}
     assert sum(len(r.findings) for r in pooled.reports) > 0
     assert list(tmp_path.glob("*.sock")) == []  # no warm service was started for it
     assert sheds == [1]  # here: a look after 2 chunks of 7 sets the mark, the next one sheds; findings unchanged

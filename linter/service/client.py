@@ -54,7 +54,9 @@ class WorkerBackend:
     """Harper in the warm worker; the worker is started on first use.
 
     ``check`` and ``ping`` reuse one connection for the life of this
-    object. Not thread-safe: use one ``WorkerBackend`` per thread.
+    object. Not thread-safe: use one ``WorkerBackend`` per thread. With
+    ``own_process`` each connection asks the service for a process of its
+    own (``own``), as each process of a pooled run does.
     """
 
     def __init__(
@@ -64,10 +66,12 @@ class WorkerBackend:
         start_timeout: float = START_TIMEOUT,
         request_timeout: float = REQUEST_TIMEOUT,
         start: bool = True,
+        own_process: bool = False,
     ) -> None:
         from linter.grammar.installed import harper_version
 
         self._may_start = start  # False: use a running worker, never start one
+        self._own_process = own_process
         self._cache = cache
         self._path: str | None = None
         self._conn: Connection | None = None
@@ -135,7 +139,7 @@ class WorkerBackend:
         open for a moment after it died, so a connect succeeds and is then
         reset. Once this call has started a worker, the next failure is final.
         """
-        spawned = False
+        spawned = owning = False
         for attempt in range(1, _MAX_TRIES + 1):
             if self._conn is None:
                 try:
@@ -143,8 +147,12 @@ class WorkerBackend:
                 except OSError as exc:
                     raise WorkerUnavailable(f"cannot reach the grammar worker: {exc}") from None
                 spawned = spawned or fresh
+                owning = self._own_process
             conn = self._conn
             try:
+                if owning:  # once per connection; refused (or an older service): served as before
+                    owning = False
+                    conn.ask(message("own"), self._request_timeout)
                 reply = conn.ask(request, self._request_timeout)
             except TimeoutError:
                 self.close()

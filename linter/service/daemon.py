@@ -8,9 +8,12 @@ writes one reply per line (``protocol``), on any number of persistent
 connections. A request that runs past ``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT``
 seconds is answered with an error and the service exits (see ``_guard``).
 
-It is single-threaded (Harper's ``Linter`` is not thread-safe, and one
-thread keeps glibc from growing per-thread heaps); a request takes a few
-milliseconds, so queuing them costs nothing noticeable. When no request
+It serves its clients from one thread (Harper's ``Linter`` is not
+thread-safe); a request takes a few milliseconds, so queuing them costs
+nothing noticeable. The exception is a client that will send many requests
+alongside others (each process of a pooled folder run): it asks for a lane
+of its own (``own``), a thread with a Harper of its own (``lanes``), so
+Harper runs on every core. When no request
 has come for a second it returns freed heap to the OS, and if it has
 grown past its start-up size by more than ``_SHED_ABOVE`` it first drops
 Harper's per-text cache, so its memory stays flat (the README gives the
@@ -35,15 +38,15 @@ import time
 from typing import Any
 
 from linter.service.client_check import _run_check
+from linter.service.lanes import Lane, Lanes
 from linter.service.peer import peer_pid, same_rights
-from linter.service.protocol import CheckCall, message, version_error
+from linter.service.protocol import MAX_LINE, CheckCall, message, version_error
 from linter.memory import _rss, _trim_heap
 
 __all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
 DEFAULT_IDLE = 900.0
 DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
-_MAX_LINE = 8 * 1024 * 1024  # a draft is a few KB; refuse anything absurd
 _SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
 SOCKET_CHECK = 2.0  # seconds between checks that the socket file is still this worker's
 
@@ -96,6 +99,7 @@ class _Worker:
         self.current: tuple[float, socket.socket] | None = None  # the request being served
         self.peer: int | None = None  # the process id of the client being served
         self.inode = 0
+        self.lanes = Lanes(log=_log)
 
     # -- the time limit ------------------------------------------------------
     def _guard(self) -> None:
@@ -107,10 +111,11 @@ class _Worker:
         worker busy (no ping answer) and check in their own process."""
         while True:
             time.sleep(min(1.0, self.limit / 4))
-            current = self.current
-            if current is None or time.monotonic() - current[0] < self.limit:
+            started = [c for c in [self.current, *self.lanes.current()] if c is not None]
+            late = [c for c in started if time.monotonic() - c[0] >= self.limit]
+            if not late:
                 continue
-            conn = current[1]
+            conn = late[0][1]
             _log(f"a request ran over {self.limit:g} s; stopping the worker")
             self._send(conn, {
                 "ok": False,
@@ -126,7 +131,10 @@ class _Worker:
             os._exit(3)
 
     # -- requests ----------------------------------------------------------
-    def handle(self, line: bytes) -> dict[str, Any]:
+    def handle(self, line: bytes, conn: socket.socket | None = None, pending: bytes = b"",
+               lane: Lane | None = None) -> dict[str, Any] | None:
+        """The reply to one request line from ``conn`` (or from ``lane``'s
+        client); None when ``conn`` was handed to a lane, which answers."""
         try:
             request = json.loads(line)
         except ValueError as exc:
@@ -151,6 +159,8 @@ class _Worker:
                     "requests": self.requests,
                     "idle_timeout": self.idle,
                     "rss": _rss(),
+                    "lane": lane is not None,  # whether a lane of its own serves this client
+                    "lanes": self.lanes.counts(),
                 }
             if op == "grammar":
                 text = request.get("text")
@@ -169,15 +179,24 @@ class _Worker:
                             "replacements": list(i.replacements),
                             "accepted_in": list(i.accepted_in),
                         }
-                        for i in self.grammar.check(text, dialect)
+                        for i in (lane.grammar if lane else self.grammar).check(text, dialect)
                     ],
                 }
+            if lane is not None:  # a lane serves grammar and ping only
+                if op == "stop":
+                    lane.closing = True
+                    return {"ok": True}
+                if op == "own":
+                    return {"ok": True, "own": False}
+                return {"ok": False, "error": f"{op!r} is not served on a lane"}
+            if op == "own":
+                return self.lanes.take(self, conn, pending) if conn is not None else {"ok": True, "own": False}
             if op == "check":
                 if not same_rights(self.peer):
                     _log(f"client {self.peer} has other rights than this worker; it lints in its own process")
                     return {"ok": False, "error": "the client's rights differ from the worker's", "refused": True}
                 return _run_check(CheckCall.from_wire(request))
-            if op == "stop":
+            if op == "stop":  # the service's, not a lane's
                 self.stopping = True
                 return {"ok": True}
             return {"ok": False, "error": f"unknown op {op!r}"}
@@ -238,6 +257,7 @@ class _Worker:
                     if not trimmed:  # quiet now: give back what the requests freed
                         if _rss() > self.baseline + _SHED_ABOVE:
                             self.grammar.shed_caches()
+                            self.lanes.shed_idle()
                         _trim_heap()
                         trimmed = True
                     continue
@@ -256,10 +276,12 @@ class _Worker:
                         selector.register(conn, selectors.EVENT_READ, None)
                         last = time.monotonic()
                         continue
-                    if not self._read(sock, buffers[sock]):
+                    kept = self._read(sock, buffers[sock])
+                    if not kept:
                         selector.unregister(sock)
                         del buffers[sock]
-                        sock.close()
+                        if kept is False:  # None: a lane has it now
+                            sock.close()
                     last = time.monotonic()
         finally:
             try:  # first the name, so no new client connects to a closing worker
@@ -319,8 +341,9 @@ class _Worker:
             finally:
                 conn.close()
 
-    def _read(self, conn: socket.socket, buffer: bytearray) -> bool:
-        """Serve the complete lines waiting on ``conn``; false when it closed."""
+    def _read(self, conn: socket.socket, buffer: bytearray) -> bool | None:
+        """Serve the complete lines waiting on ``conn``; false when it closed,
+        None when it was handed to a lane."""
         try:
             chunk = conn.recv(1 << 16)
         except OSError:
@@ -331,7 +354,7 @@ class _Worker:
         while True:
             cut = buffer.find(b"\n")
             if cut < 0:
-                if len(buffer) > _MAX_LINE:
+                if len(buffer) > MAX_LINE:
                     self._send(conn, {"ok": False, "error": "request too large"})
                     return False
                 return True
@@ -342,9 +365,11 @@ class _Worker:
             self.current = (time.monotonic(), conn)
             self.peer = peer_pid(conn)
             try:
-                reply = self.handle(line)
+                reply = self.handle(line, conn, bytes(buffer))
             finally:
                 self.current = None
+            if reply is None:
+                return None
             if not self._send(conn, reply) or self.stopping:
                 return False
 

@@ -11,7 +11,11 @@ answers ``{"ok": false, "error": ...}`` instead of guessing. Replies carry
     check    CheckCall -> CheckReply (a whole ``followup-lint check``); refused
                         (``refused``) to a client whose rights differ from the
                         service's (``peer``): that client lints in its own process
-    stop             -> ok, then the service exits
+    own              -> own: true, and from then on a lane of its own (a thread
+                        and a Harper) serves this connection, answering grammar
+                        and ping; own: false (served as before) when every lane
+                        is taken (one per core). Each process of a pooled run asks.
+    stop             -> ok, then the service exits (on a lane: the lane ends)
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from typing import Any
 
 from linter.service.place import VERSION, message  # there, so the thin entry point need not import this module
 
-__all__ = ["VERSION", "CheckCall", "CheckReply", "ProtocolError", "message", "version_error"]
+__all__ = ["MAX_LINE", "VERSION", "CheckCall", "CheckReply", "ProtocolError", "message", "version_error"]
+
+MAX_LINE = 8 * 1024 * 1024  # bytes in one request; a draft is a few KB, so anything absurd is refused
 
 
 
