@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from linter import regexes
+from linter.forkpool import fork_worker
 from linter.regexes import PatternCache
 
 PATTERNS = [
@@ -143,6 +144,20 @@ def test_save_merges_with_what_another_process_wrote(tmp_path: Path) -> None:
     ours.save()
     assert sorted(_table(path)) == [("both", 0), ("ours", 0), ("theirs", 0)]
     assert [p.name for p in tmp_path.iterdir()] == ["regexes.marshal"]  # no temporary file left
+
+
+def test_a_forked_worker_writes_what_it_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "regexes.marshal"
+    monkeypatch.setattr(regexes, "_cache", PatternCache(str(path)))
+    regexes.compile("in the parent")
+    worker = fork_worker(lambda: None, ["in the worker"], lambda task: regexes.compile(task).pattern)
+    try:
+        assert worker.result() == "in the worker"
+    finally:
+        worker.stop()  # the worker left by os._exit, after saving
+    assert sorted(_table(path)) == [("in the parent", 0), ("in the worker", 0)]  # the parent's inherited too
+    regexes.save()
+    assert sorted(_table(path)) == [("in the parent", 0), ("in the worker", 0)]
 
 
 def test_the_table_stops_growing_at_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
