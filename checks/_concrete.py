@@ -5,10 +5,10 @@ numbers, acronyms and names, and in noun pairs."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks._phrases import stem
+from linter import regexes
 from linter.sense import lookup
 
 _STOP = frozenset(
@@ -43,8 +43,8 @@ def _ordinary(low: str, bar: float = ORDINARY_ZIPF) -> bool:
 
 # A token: a word (letters, digits, inner apostrophes and hyphens) or a
 # punctuation mark that ends a phrase.
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:!?()\u2014\u2013\"“”\n]")
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_TOKEN = regexes.compile(r"[A-Za-z0-9][\w'’-]*|[,.;:!?()\u2014\u2013\"“”\n]")
+_WORD = regexes.compile(r"[A-Za-z0-9][\w'’-]*")
 
 # Words after which the next phrase names what was discussed.
 _TRIGGERS = frozenset(
@@ -171,10 +171,10 @@ def _candidates(lows: list[str], generic: frozenset[str]) -> Iterator[str]:
             j += 1
 
 
-_CAPS_OR_DIGITS = re.compile(r"[A-Z0-9][\w'’&.-]*")
-_DIGIT = re.compile(r"\d")
-_LOWER_CAMEL = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*")  # "iPhone", "eBay"
-_WORDS = re.compile(r"[a-z0-9'’]+")
+_CAPS_OR_DIGITS = regexes.compile(r"[A-Z0-9][\w'’&.-]*")
+_DIGIT = regexes.compile(r"\d")
+_LOWER_CAMEL = regexes.compile(r"\b[a-z]+[A-Z][A-Za-z]*")  # "iPhone", "eBay"
+_WORDS = regexes.compile(r"[a-z0-9'’]+")
 
 
 def _self_near(chunk: str, start: int, end: int) -> bool:

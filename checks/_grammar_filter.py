@@ -7,17 +7,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from linter import regexes
 from linter.draft import Draft
 from linter.grammar.base import GrammarIssue
 from linter.models import Span
 
 __all__ = ["masked_text", "keep_issue", "known_words"]
 
-_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
-_ACRONYM = re.compile(r"^[A-Z]+s?$")  # "OKRs", "CI", "R" (the language), an initial
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_WORD = regexes.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+_POSSESSIVE = regexes.compile(r"['’]s$", re.I)
+_ACRONYM = regexes.compile(r"^[A-Z]+s?$")  # "OKRs", "CI", "R" (the language), an initial
+_CAMEL = regexes.compile(r"[a-z][A-Z]")
+_NOT_NEWLINE = regexes.compile(r"[^\r\n]")
 
 
 # -- what is sent ---------------------------------------------------------------

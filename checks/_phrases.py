@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from checks.phrasebook import PhraseBook, load_books, lower, prepare
+from linter import regexes
 from linter.draft import Draft
 from linter.models import Span
 
@@ -64,18 +65,18 @@ def asks_before(text: str, end: int) -> bool:
 
 # -- negation -----------------------------------------------------------------
 
-_NEGATOR = re.compile(
+_NEGATOR = regexes.compile(
     r"(?<![\w'’])(?:not|never|no|nor|neither|hardly|barely|unsure|uncertain|doubt|without|less)"
     r"(?![\w'’])|n['’]t(?![\w'’])",
     re.I,
 )
-_FAKE_NEGATION = re.compile(
+_FAKE_NEGATION = regexes.compile(
     r"(?:could|can|would)(?:n['’]t| not) be (?:any )?(?:more|happier|prouder)"
     r"|can(?:['’]t|not| not) wait|no doubt|not only|never been more|n['’]t help but"
     r"|not just",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\balthough\b", re.I)
+_CLAUSE_BREAK = regexes.compile(r"[,;:.!?()\u2014\u2013]|\s-\s|\bbut\b|\bhowever\b|\balthough\b", re.I)
 
 
 def holds_negator(text: str) -> bool:

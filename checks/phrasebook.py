@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from linter import regexes
 from linter import safe_yaml
 from linter.datafiles import load_cached
 
@@ -70,7 +71,7 @@ CLASSES = {
     "{time}": r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|week|month)|eod|cob|tonight|tomorrow|noon"
     r"|(?:this|next)(?:\s+(?:week|month|\w+day))?|\d(?:[\w:./-]*\w)?|\w+day|[a-z]+\s+\d+(?:st|nd|rd|th)?)",
 }
-_TOKEN = re.compile(r"[a-z0-9]+")  # a word as ``prepare`` splits it, and as anchors are
+_TOKEN = regexes.compile(r"[a-z0-9]+")  # a word as ``prepare`` splits it, and as anchors are
 
 
 def lower(text: str) -> str:
@@ -115,7 +116,7 @@ class Phrase:
 
 @lru_cache(maxsize=None)
 def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+    return regexes.compile(source)
 
 
 def _word_regex(word: str) -> str:

@@ -9,21 +9,21 @@ files or another check's results.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from linter import regexes
 from linter.draft import Draft
 from linter.grammar.base import GrammarBackend
 from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["Check", "Tools", "RunFn", "CODE_PATTERN", "NAME_PATTERN", "option_defaults", "read_options"]
 
-CODE_PATTERN = re.compile(r"^FL[1-9]\d\d$")
-NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z]+)*$")
+CODE_PATTERN = regexes.compile(r"^FL[1-9]\d\d$")
+NAME_PATTERN = regexes.compile(r"^[a-z]+(-[a-z]+)*$")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["load_cached", "cache_file"]
+__all__ = ["load_cached", "cache_file", "read_marshal", "write_marshal"]
 
 T = TypeVar("T")
 _FORMAT = 1  # bump when the layout of a cache file changes
@@ -40,18 +40,19 @@ def load_cached(path: str, parse: Callable[[str], T], code: str) -> T:
     """``parse`` of the UTF-8 text at ``path``, from the cache when it is current."""
     key = (_FORMAT, _stamp(path), _stamp(code))
     cached = cache_file(path)
-    found = _read(cached)
+    found = read_marshal(cached)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
         value: T = found[1]
         return value
     with open(path, encoding="utf-8") as handle:
         value = parse(handle.read())
     if not sys.dont_write_bytecode:
-        _write(cached, (key, value))
+        write_marshal(cached, (key, value))
     return value
 
 
-def _read(cached: str) -> Any:
+def read_marshal(cached: str) -> Any:
+    """The value in the marshal file ``cached``, or None when it is missing or damaged."""
     try:
         with open(cached, "rb") as handle:
             return marshal.loads(handle.read())  # load() on a file reads object by object: far slower
@@ -59,8 +60,9 @@ def _read(cached: str) -> Any:
         return None
 
 
-def _write(cached: str, data: Any) -> None:
-    """Atomically (a reader never sees half a file); silently not at all
+def write_marshal(cached: str, data: Any) -> None:
+    """``data`` to the marshal file ``cached``, its folder made if need be:
+    atomically (a reader never sees half a file); silently not at all
     when the folder cannot be written or the value cannot be marshalled."""
     tmp = f"{cached}.{os.getpid()}.tmp"
     try:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from linter import regexes
 from linter import safe_yaml
 from linter.context import Context, ContextError, parse_context
 from linter.draft_regions import (
@@ -45,13 +46,15 @@ class Placeholder:
     name: str  # the text inside the brackets, or the marker itself
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = regexes.compile(
     r"\[(?P<square>[^\[\]\n]{1,150}(?:\n[^\[\]\n]{1,150})?)\](?!\()"
     r"|\{\{\s*(?P<curly2>[^{}\n]{1,60}?)\s*\}\}"
     r"|\{(?P<curly>[^{}\n]{1,60})\}"
     r"|<(?P<angle>[A-Za-z][^<>\n@/:]{0,60})>"
     r"|\b(?P<marker>X{2,}|x{2,}|TODO|TBD|FIXME)\b"
 )
+_FRONT_OPEN = regexes.compile(r"---[ \t]*\r?\n")
+_FRONT_CLOSE = regexes.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,10 @@ class Draft:
 def _front_matter(text: str) -> tuple[Span | None, Context, int]:
     """Front matter span, its context and the offset where the rest starts."""
     start = 1 if text.startswith("\ufeff") else 0
-    if not re.match(r"---[ \t]*\r?\n", text[start:]):
+    if not _FRONT_OPEN.match(text[start:]):
         return None, Context(), 0
-    closing = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
     first_line_end = text.index("\n", start) + 1
-    end = closing.search(text, first_line_end)
+    end = _FRONT_CLOSE.search(text, first_line_end)
     if end is None:
         raise DraftError("front matter opened with '---' is never closed")
     raw = text[first_line_end : end.start()]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter import regexes
 from linter.models import Span
 from linter.textutil import Line
 
@@ -23,13 +24,13 @@ class Header:
 HEADER_NAMES = (
     "subject", "subject line", "to", "from", "cc", "bcc", "date", "reply-to", "re",
 )
-_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z -]{0,15}?)[ \t]*:[ \t]*(?P<value>.*)$")
-_GREETING = re.compile(
+_HEADER = regexes.compile(r"^(?P<name>[A-Za-z][A-Za-z -]{0,15}?)[ \t]*:[ \t]*(?P<value>.*)$")
+_GREETING = regexes.compile(
     r"^(dear|hi|hello|hey|good (morning|afternoon|evening)|greetings|to whom"
     r"|morning|afternoon)\b",
     re.I,
 )
-_CLOSING = re.compile(
+_CLOSING = regexes.compile(
     r"^(best|best regards|best wishes|kind regards|regards|warm regards|warmest regards"
     r"|warmly|sincerely|yours sincerely|sincerely yours|yours truly|respectfully"
     r"|cheers|thanks|thank you|many thanks|thanks again|thank you again|thanks so much"
@@ -40,16 +41,16 @@ _CLOSING = re.compile(
     re.I,
 )
 # A postscript marker at the start of a line: "P.S.", "PS:", "P.P.S.", "pps -".
-_POSTSCRIPT = re.compile(r"[ \t]*(?:P\.?){1,2}S\b\.?[ \t]*[:\-–—]?", re.I)
-_BARE_NAME = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]*){1,3}")  # "P.S. Kumar" is a signature
-_QUOTE_INTRO = re.compile(
+_POSTSCRIPT = regexes.compile(r"[ \t]*(?:P\.?){1,2}S\b\.?[ \t]*[:\-–—]?", re.I)
+_BARE_NAME = regexes.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]*){1,3}")  # "P.S. Kumar" is a signature
+_QUOTE_INTRO = regexes.compile(
     r"^(on .{3,200}wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|from: .+)$",
     re.I,
 )
 # Each alternative starts only where its run of characters starts (the
 # look-behinds) or is bounded, so a search stays linear on long runs like
 # "a.a.a..." or "____".
-_CONTACT = re.compile(
+_CONTACT = regexes.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
     r"|(https?://|www\.)\S+"  # url
     r"|(?<![\w-])(?<![\w-]\.)[\w-]+(\.[\w-]+)*\.(com|net|org|io|dev|me|co|uk|design|site|xyz|app|page|info)"
@@ -57,6 +58,7 @@ _CONTACT = re.compile(
     r"|(\+?\d[\d ().-]{7,24}\d)"  # phone
     , re.I,
 )
+_END_MARK = regexes.compile(r"[.!?]$")  # a line ending as a sentence does
 
 
 def _headers(lines: list[Line], i: int) -> tuple[tuple[Header, ...], int]:
@@ -132,7 +134,7 @@ def _is_signature_line(text: str) -> bool:
     if _CONTACT.search(stripped):
         return True
     words = stripped.split()
-    return len(words) <= 6 and not re.search(r"[.!?]$", stripped)
+    return len(words) <= 6 and not _END_MARK.search(stripped)
 
 
 def _split_quoted(lines: list[Line], start: int) -> int:

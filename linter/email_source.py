@@ -32,6 +32,7 @@ import email.policy
 import re
 from email.message import Message
 
+from linter import regexes
 from linter.html_text import html_to_text_mapped
 from linter.offsets import OffsetMap, OffsetMapBuilder
 from linter.transfer_decoding import _base64_chunks, _decode_mapped, _qp_chunks
@@ -48,7 +49,7 @@ class EmailError(ValueError):
 # -- locating MIME parts in the raw text -----------------------------------
 
 # The stdlib feed parser's idea of a header line (``email.feedparser.headerRE``).
-_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+_HEADER_LINE = regexes.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
 
 
 def _body_start(raw: str, start: int, end: int) -> int:

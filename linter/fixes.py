@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from linter import regexes
 from linter.models import FileReport, Finding, Fix, Span
 
 __all__ = ["is_safe", "safe_fixes", "apply_fixes", "fix_text", "front_matter_span", "FixOutcome", "PASSES"]
 
 PASSES = 3  # lint -> apply; overlapping fixes get another pass
-_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
+_OPEN = regexes.compile(r"\ufeff?---[ \t]*\r?\n")
+_CLOSE = regexes.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 def front_matter_span(text: str) -> Span | None:

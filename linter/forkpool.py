@@ -29,6 +29,8 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from linter import regexes
+
 __all__ = ["Worker", "fork_worker", "in_turn"]
 
 _HEADER = struct.Struct("!Q")
@@ -92,7 +94,8 @@ class Worker:
 
 def fork_worker(start: Callable[[], None], tasks: Iterable[Any], work: Callable[[Any], Any]) -> Worker:
     """Fork a worker that calls ``start()``, then sends ``work(task)`` for
-    each of ``tasks`` in order, then exits."""
+    each of ``tasks`` in order, then exits (``linter.regexes.save()`` first,
+    which its exit skips)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
@@ -103,8 +106,15 @@ def fork_worker(start: Callable[[], None], tasks: Iterable[Any], work: Callable[
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it, the worker just stops
         start()
-        for task in tasks:
+        todo = list(tasks)
+        for task in todo[:-1]:
             _send(write_end, (True, work(task)))
+        last = [work(task) for task in todo[-1:]]
+        # It leaves without atexit: the patterns it compiled are written here,
+        # before its last result, as the parent stops a worker once it has them all.
+        regexes.save()
+        for done in last:
+            _send(write_end, (True, done))
     except BaseException as exc:  # noqa: BLE001 - everything goes to the parent
         code = 1
         try:

@@ -19,6 +19,8 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from linter import regexes
+
 __all__ = ["html_to_text", "html_to_text_mapped", "Origin"]
 
 # Where an output character came from: (source start, source end, verbatim,
@@ -35,7 +37,7 @@ _LINE = frozenset("div li tr dt dd caption center body html".split())
 _DROP = frozenset("script style head template title noscript object".split())
 _VOID = frozenset("br hr img input meta link area base col embed source track wbr".split())
 _SPACE = frozenset(" \t\n\r\f\u200b")
-_ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_ENTITY = regexes.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
 class _Extractor(HTMLParser):

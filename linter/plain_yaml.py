@@ -14,8 +14,9 @@ and the caller asks PyYAML, which also gives every error its message.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
+
+from linter import regexes
 
 __all__ = ["NOT_PLAIN", "read"]
 
@@ -26,11 +27,11 @@ class _NotPlain(Exception):
 
 NOT_PLAIN = object()  # read's answer when PyYAML must read the document
 
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_PLAIN = re.compile(r"[A-Za-z0-9][^:#\[\]{}\"]*")  # a ',' is checked by context
-_INT = re.compile(r"0|[1-9][0-9]*")
-_FLOAT = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]+")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_KEY = regexes.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_PLAIN = regexes.compile(r"[A-Za-z0-9][^:#\[\]{}\"]*")  # a ',' is checked by context
+_INT = regexes.compile(r"0|[1-9][0-9]*")
+_FLOAT = regexes.compile(r"(?:0|[1-9][0-9]*)\.[0-9]+")
+_DATE = regexes.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _WORDS = {
     **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),

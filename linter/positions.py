@@ -10,13 +10,14 @@ count characters (code points), not bytes and not UTF-16 units.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from linter import regexes
+
 __all__ = ["LineIndex", "line_col", "line_index"]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = regexes.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:

@@ -11,15 +11,15 @@ we ship and on generated text.
 
 from __future__ import annotations
 
-import re
+from linter import regexes
 
 __all__ = ["coleman_liau_grade"]
 
-_SPACE = re.compile(r"\s")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
-_LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # one not starting a contraction's ending
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_SPACE = regexes.compile(r"\s")
+_PUNCTUATION = regexes.compile(r"[^\w\s]")
+_PUNCTUATION_BUT_APOSTROPHE = regexes.compile(r"[^\w\s\']")
+_LONE_APOSTROPHE = regexes.compile(r"\'(?![tsd]|ve|ll|re)")  # one not starting a contraction's ending
+_SENTENCE = regexes.compile(r"\b[^.!?]+[.!?]*")
 
 
 def _words(text: str) -> int:

@@ -300,8 +300,10 @@ def _lint_forked(
     chunk ``k`` is linted here when ``k % jobs`` is 0, else by worker ``k % jobs``."""
     from functools import partial
 
+    from linter import regexes
     from linter.forkpool import in_turn
 
+    regexes.save()  # the patterns compiled so far: each worker then writes only its own
     chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
     init, there = partial(_init_worker, settings), partial(_lint_chunk, transform=transform)
     for done in in_turn(chunks, jobs, init, there, partial(_lint_all, parent, transform=transform)):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from linter import regexes
 from linter.models import Span
 
 __all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all", "words_per_region"]
@@ -37,9 +38,9 @@ _ABBREVIATIONS = (
 )
 # Starts only where a run of end marks starts: a search from inside a long
 # run ("?????a") would scan the run again from every mark.
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_SENTENCE_END = regexes.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _LOOK_BACK = 40  # characters before a sentence end searched for its last word
-_NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.S)
+_NEXT_CHAR = regexes.compile(r"[ \t]*(.?)", re.S)
 
 
 def split_sentences(text: str, region: Span) -> list[Span]:
@@ -76,10 +77,10 @@ def split_sentences(text: str, region: Span) -> list[Span]:
     return spans
 
 
-_NEW_LINE_START = re.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
+_NEW_LINE_START = regexes.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
 # Whitespace-delimited tokens, then the test for a letter or digit: one
 # pattern doing both backtracks over long runs of punctuation.
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LETTER_OR_DIGIT = regexes.compile(r"[^\W_]")
 
 
 def word_spans(text: str, region: Span) -> list[Span]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import binascii
 import codecs
-import re
 
+from linter import regexes
 from linter.offsets import OffsetMapBuilder
 
 # A piece of decoded bytes: (data, raw_start, raw_end, literal, exact).
@@ -16,7 +16,7 @@ from linter.offsets import OffsetMapBuilder
 # one ``=XX`` escape), as opposed to a base64 group shared with neighbours.
 _Chunk = tuple[bytes, int, int, bool, bool]
 
-_QP_TOKEN = re.compile(r"[^=]+|=[ \t]*(?:\r\n|\n|\Z)|=[0-9A-Fa-f]{2}|=")
+_QP_TOKEN = regexes.compile(r"[^=]+|=[ \t]*(?:\r\n|\n|\Z)|=[0-9A-Fa-f]{2}|=")
 
 
 def _qp_chunks(raw: str, start: int, end: int) -> list[_Chunk]:

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
+from linter import regexes
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
@@ -43,7 +43,7 @@ _LABELS = {
     "chasing": "points to repeated contact",
     "": "over-eager wording",  # a phrasing from config
 }
-_BANG = re.compile(r"!+")
+_BANG = regexes.compile(r"!+")
 
 
 @dataclass(frozen=True)

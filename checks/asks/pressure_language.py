@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
+from linter import regexes
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
@@ -54,7 +54,7 @@ _MESSAGES = (
 # Families a "not" before the match does not void: "not even the courtesy
 # of a reply" is still reproach.
 _NEGATION_KEPT = frozenset(("urgent", "reproach"))
-_PUNCT = re.compile(r"[?!]{2,}")
+_PUNCT = regexes.compile(r"[?!]{2,}")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ from typing import Any
 from checks._concrete import _STOP, _TOKEN, _WORD, _candidates, _compounds, _kept, _marks
 from checks._phrases import body_sentences, lower, masked_text, quote, stem
 from checks._topics import topic_mentioned
+from linter import regexes
 from linter.sense import read
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
@@ -84,12 +85,12 @@ _SLOT_AFTER = frozenset("sounds seems looks is has team culture family".split())
 _PEOPLE_BEFORE = frozenset(
     "thank thanks meet meeting met and with to from ask tell introduce introducing including".split()
 )
-_DETAIL_SLOT = re.compile(
+_DETAIL_SLOT = regexes.compile(
     r"specific|detail|topic|discuss|project|something|mention|example|challenge|aspect|area|point"
     r"|insight|goal|initiative|problem|idea|thing|talked|conversation|plan|\bx\b|\by\b|\bz\b",
     re.I,
 )
-_NAME_SLOT = re.compile(
+_NAME_SLOT = regexes.compile(
     r"name|e-?mail|phone|contact|title|company|employer|organi[sz]ation|position|role|job|date|day"
     r"|yesterday|today|address|signature|number|linkedin|interviewer|recruiter|city|location",
     re.I,
@@ -98,8 +99,8 @@ _NAME_SLOT = re.compile(
 
 # A slot for the writer's own strengths ("[mention a key strength]") is not a
 # detail from the interview, unless it points at the conversation.
-_SELF_SLOT = re.compile(r"strength|skill|experience|qualification|background|achievement|accomplishment|expertise", re.I)
-_TALK_SLOT = re.compile(r"discuss|talked|conversation|interview|mentioned", re.I)
+_SELF_SLOT = regexes.compile(r"strength|skill|experience|qualification|background|achievement|accomplishment|expertise", re.I)
+_TALK_SLOT = regexes.compile(r"discuss|talked|conversation|interview|mentioned", re.I)
 
 
 def _detail_placeholder(name: str) -> bool:
@@ -113,9 +114,9 @@ def _detail_placeholder(name: str) -> bool:
     return len(words) >= 4 and not _NAME_SLOT.search(name)
 
 
-_CAP_RUN = re.compile(r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&|of)){0,3}")
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-_ROLE_AT = re.compile(r"(?:role|position|job|opening|post|vacancy|internship)s?\b")
+_CAP_RUN = regexes.compile(r"[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|&|of)){0,3}")
+_NEXT_WORD = regexes.compile(r"\s*([A-Za-z]+)")
+_ROLE_AT = regexes.compile(r"(?:role|position|job|opening|post|vacancy|internship)s?\b")
 
 
 def _known_names(draft: Draft, sentences: list[str]) -> set[str]:

@@ -24,33 +24,34 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from linter import regexes
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
 __all__ = ["CHECK"]
 
-_SALUTATION = re.compile(
+_SALUTATION = regexes.compile(
     r"(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|morning|afternoon)\b[\s,]*",
     re.I,
 )
-_CASUAL = re.compile(r"(hi|hello|hey|good|morning|afternoon|greetings)\b", re.I)
-_FORM_LETTER = re.compile(
+_CASUAL = regexes.compile(r"(hi|hello|hey|good|morning|afternoon|greetings)\b", re.I)
+_FORM_LETTER = regexes.compile(
     r"to whom it may concern|(dear )?(sir|madam)( ?(/|or|and) ?(sir|madam))?\b", re.I
 )
-_GENERIC = re.compile(
+_GENERIC = regexes.compile(
     r"to whom it may concern|(sir|madam)( ?(/|or|and) ?(sir|madam))?"
     r"|hiring (manager|team|committee)|recruit(ing|ment) (manager|team)|recruiter"
     r"|there|hiring",
     re.I,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = regexes.compile(r"[^\W\d_][\w'’.-]*")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
 _SKIP = frozenset({"and", "or", "all", "team", "everyone", "folks", "both", "the"})
-_BARE_SLOT = re.compile(
+_BARE_SLOT = regexes.compile(
     r"((Mr|Mrs|Ms|Dr)\.? )?((Your|First|Last|Full|Interviewer['’]?s?|Recruiter['’]?s?) )?Name"
 )
-_BARE_NAME = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3},[ \t]*(?=\n|$)")
+_BARE_NAME = regexes.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3},[ \t]*(?=\n|$)")
 
 
 def _distance(a: str, b: str) -> int:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from linter import regexes
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft, Placeholder
 from linter.models import Finding, Fix, Severity, Span
@@ -29,20 +30,20 @@ from linter.suggest import did_you_mean
 
 __all__ = ["CHECK"]
 
-_COMPANY = re.compile(r"(the )?(company|organi[sz]ation|employer|firm)( name)?", re.I)
-_ROLE = re.compile(r"(the )?(role|position|job)( title| name)?|(job|position|role) title", re.I)
-_PERSON = re.compile(
+_COMPANY = regexes.compile(r"(the )?(company|organi[sz]ation|employer|firm)( name)?", re.I)
+_ROLE = regexes.compile(r"(the )?(role|position|job)( title| name)?|(job|position|role) title", re.I)
+_PERSON = regexes.compile(
     r"(interviewer|hiring manager|recruiter)(['’]s)?( name)?|name|first name|their name", re.I
 )
-_BARE_SLOT = re.compile(
+_BARE_SLOT = regexes.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr)\.? )?(?P<slot>(?:(?:Your|First|Last|Full|Interviewer['’]?s?|Recruiter['’]?s?)"
     r" )?Name)"
 )
-_SALUTATION = re.compile(
+_SALUTATION = regexes.compile(
     r"(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|morning|afternoon)\b[\s,]*",
     re.I,
 )
-_CASUAL = re.compile(r"\s*(hi|hello|hey|good|morning|afternoon)\b", re.I)
+_CASUAL = regexes.compile(r"\s*(hi|hello|hey|good|morning|afternoon)\b", re.I)
 
 
 def _where(draft: Draft, span: Span) -> str:

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter import regexes
 from linter.check import Check, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
@@ -37,17 +38,17 @@ __all__ = ["CHECK"]
 
 _KINDS = frozenset({"thank-you", "status-check", "post-rejection", "general"})
 # A labelled contact line the Draft's contact pattern cannot see ("Phone: on request").
-_EXTRA_CONTACT = re.compile(
+_EXTRA_CONTACT = regexes.compile(
     r"\b(linkedin|github|portfolio|phone|mobile|cell|tel|email|e-mail)\s*[:|]",
     re.I,
 )
-_CONTACT_SLOT = re.compile(
+_CONTACT_SLOT = regexes.compile(
     r"e-?mail|phone|mobile|cell|number|contact|linkedin|portfolio|website|url|address",
     re.I,
 )
-_NAME_LINE = re.compile(r"[^\W\d_]")
+_NAME_LINE = regexes.compile(r"[^\W\d_]")
 # A template's signature line that is the name of a contact field, unbracketed ("Phone Number").
-_FIELD_LINE = re.compile(
+_FIELD_LINE = regexes.compile(
     r"(?:your\s+)?(?:e-?mail(?:\s+address)?|(?:phone|mobile|cell|telephone)(?:\s+number)?"
     r"|linkedin(?:\s+(?:profile|url))?|contact\s+(?:details|information|info))",
     re.I,

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
+from linter import regexes
 from linter.check import Check, Tools
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
@@ -73,7 +74,7 @@ def _patterns(ignore_case: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     lower-casing changes its length ("İ"): offsets must stay true, so that
     text is searched case-insensitively instead."""
     flags = re.I if ignore_case else 0
-    return re.compile(_PUSHBACK_SRC, flags), re.compile(_KEEP_IN_MIND_SRC, flags)
+    return regexes.compile(_PUSHBACK_SRC, flags), regexes.compile(_KEEP_IN_MIND_SRC, flags)
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:

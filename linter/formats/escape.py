@@ -10,7 +10,7 @@ else passes unchanged.
 
 from __future__ import annotations
 
-import re
+from linter import regexes
 
 __all__ = ["visible", "safe_line_start"]
 
@@ -21,7 +21,7 @@ _CONTROL = "\x00-\x1f\x7f-\x9f\u2028\u2029"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Lone surrogates: the undecodable bytes of a file name (surrogateescape).
 _SURROGATE = "\ud800-\udfff"
-_UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}{_SURROGATE}]")
+_UNSAFE = regexes.compile(f"[{_CONTROL}{_BIDI}{_SURROGATE}]")
 
 
 def _spelled(char: str) -> str:
@@ -41,7 +41,7 @@ def visible(text: str, keep: str = "\t") -> str:
     return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _spelled(m.group()), text)
 
 
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
+_UNDECODABLE = regexes.compile("[\udc80-\udcff]")
 
 
 def decodable(text: str) -> str:

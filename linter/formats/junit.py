@@ -12,9 +12,9 @@ else XML 1.0 cannot hold.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from linter import regexes
 from linter.formats import FileError, RunResult
 from linter.formats.escape import visible
 from linter.limits import more_line
@@ -24,7 +24,7 @@ from linter.verdict import because
 
 __all__ = ["render"]
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = regexes.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _xml_safe(text: str) -> str:

@@ -12,11 +12,13 @@ from typing import Any
 
 import yaml
 
+from linter import regexes
+
 __all__ = ["add_setting"]
 
-_OPEN = re.compile(r"---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
-_ENTRY = re.compile(r"^followup-lint[ \t]*:.*(?:\r?\n|\r)?(?:[ \t-].*(?:\r?\n|\r)?|[ \t]*(?:\r?\n|\r))*", re.M)
+_OPEN = regexes.compile(r"---[ \t]*\r?\n")
+_CLOSE = regexes.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
+_ENTRY = regexes.compile(r"^followup-lint[ \t]*:.*(?:\r?\n|\r)?(?:[ \t-].*(?:\r?\n|\r)?|[ \t]*(?:\r?\n|\r))*", re.M)
 
 
 def _newline(text: str) -> str:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from linter import regexes
 from linter.datafiles import load_cached
 
 __all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
 _HERE = Path(__file__).parent
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|\?")
+_WORD = regexes.compile(r"[a-z0-9]+(?:'[a-z]+)*|\?")
 UNKNOWN_ZIPF = 2.0  # below every word in the table
 
 
@@ -123,7 +124,7 @@ class _Tables:
 
 
 _INDEX_AFTER = 1000  # table searches after which the word table is indexed
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’]*")
+_CAPITALISED = regexes.compile(r"\b[A-Z][\w'’]*")
 # Respelling: the shortest word tried and how common its correction must be.
 RESPELL_MIN_LETTERS = 6
 RESPELL_MIN_ZIPF = 3.5
@@ -216,9 +217,9 @@ def _unknown_tokens(word: str) -> int:
     return 1 + len(word) // 4
 
 
-_CLAUSE_BREAK = re.compile(r"\s*[;:\u2014]\s*|,\s+(?=(?:and|but|so|as|which|while)\b)|\s+(?:and|but)\s+(?=(?:i|i'm|i've|i'd|we)\b)", re.I)
+_CLAUSE_BREAK = regexes.compile(r"\s*[;:\u2014]\s*|,\s+(?=(?:and|but|so|as|which|while)\b)|\s+(?:and|but)\s+(?=(?:i|i'm|i've|i'd|we)\b)", re.I)
 MIN_CLAUSE_WORDS = 4
-_BLANKS = re.compile(r"\s+")
+_BLANKS = regexes.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
