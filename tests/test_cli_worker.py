@@ -3,6 +3,7 @@ output, exit code and errors as in process."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -200,3 +201,19 @@ def test_an_older_log_is_made_private(tmp_path):
     with private_log(log) as handle:
         handle.write(b"later\n")
     assert (log.stat().st_mode & 0o777, log.read_text()) == (0o600, "earlier\nlater\n")
+
+
+def test_harpers_debug_line_stays_out_of_a_json_report_in_process_and_pooled(env, tmp_path):
+    # Harper prints a line to descriptor 1 on this sentence (harper-py 0.2.0)
+    text = "Subject: Thanks\n\nHi Dana,\n\nI am looking forward to hear your thoughts.\n\nBest,\nSam\n"
+    local = {**env, "FOLLOWUP_LINT_WORKER": "0", "FOLLOWUP_LINT_PARALLEL_MIN": "2"}
+    piped = run(["check", "--grammar", "embedded", "--format", "json", "-"], local, stdin=text)
+    for n in range(4):
+        (tmp_path / f"d{n}.txt").write_text(text)
+    pooled = run(["check", "--grammar", "embedded", "--format", "json", "-j", "2", str(tmp_path)], local)
+    for result, drafts in ((piped, 1), (pooled, 4)):
+        report = json.loads(result.stdout)  # the whole of standard output is the report
+        found = [(f["code"], f["rule"], f["start"]["column"], f["message"])
+                 for d in report["files"] for f in d["findings"] if f["code"] == "FL101"]
+        assert found == [("FL101", "LookingForwardTo", 25, '"hear": The verb `hear` must be in the gerund form '
+                          "(verb + -ing) after 'looking forward to'.")] * drafts

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -153,4 +156,63 @@ async def test_bad_front_matter_is_one_diagnostic_on_the_first_line(client: Lang
     _open(client, uri, "---\nfollowup-lint: {ignore: [FL999]}\n---\n" + DRAFT)
     assert await _diagnostics(client, uri) == [
         ("None", 0, 0, 0, 3, ERROR, "front matter: followup-lint.ignore: unknown check 'FL999'"),
+    ]
+
+
+def _frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+def _read_frame(stream: Any) -> dict[str, Any]:
+    """One message as the protocol frames it, read strictly: header lines
+    ending in CRLF, a blank line, then exactly Content-Length bytes."""
+    length = None
+    while True:
+        line = stream.readline()
+        assert line.endswith(b"\r\n"), f"not a header line: {line!r}"
+        if line == b"\r\n":
+            break
+        name, _, value = line[:-2].partition(b": ")
+        assert name in (b"Content-Length", b"Content-Type"), f"not a header line: {line!r}"
+        if name == b"Content-Length":
+            length = int(value)
+    assert length is not None
+    return dict(json.loads(stream.read(length)))
+
+
+def test_harpers_debug_line_never_reaches_the_protocol_stream(tmp_path: Path) -> None:
+    # Harper prints a line to descriptor 1 on "looking forward to hear" (harper-py 0.2.0);
+    # some clients drop the connection on a line that is not a header
+    (tmp_path / ".followup-lint.yaml").write_text("grammar: embedded\nselect: [FL101]\n")
+    uri = (tmp_path / "note.txt").as_uri()
+    server = subprocess.Popen([sys.executable, "-m", "linter", "lsp"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "FOLLOWUP_LINT_WORKER": "0"})  # Harper in the server
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        server.stdin.write(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                   "params": {"capabilities": {}, "initializationOptions": {"debounce_ms": 20}}}))
+        server.stdin.write(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        server.stdin.write(_frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plaintext", "version": 1,
+            "text": "Hi Dana,\n\nI am looking forward to hear your thoughts.\n"}}}))
+        server.stdin.flush()
+        published = None
+        while published is None:
+            message = _read_frame(server.stdout)
+            if message.get("method") == "textDocument/publishDiagnostics":
+                published = message["params"]["diagnostics"]
+        server.stdin.write(_frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        server.stdin.flush()
+        while _read_frame(server.stdout).get("id") != 2:
+            pass
+        server.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
+        server.stdin.close()
+        assert server.stdout.read() == b""  # nothing after the last message either
+        assert server.wait(timeout=30) == 0
+    finally:
+        server.kill()
+    assert [(d["code"], d["range"]["start"]["character"], d["range"]["end"]["character"]) for d in published] == [
+        ("FL101", 24, 28)
     ]

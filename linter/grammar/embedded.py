@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from linter.grammar.installed import harper_version
+from linter.grammar.quiet import quiet_stdout
 from linter.grammar.base import DIALECT_NAMES, GrammarBackend, GrammarIssue, GrammarUnavailable
 
 __all__ = [
@@ -168,10 +169,11 @@ class HarperBackend:
         if key not in self._accepted:
             if len(self._accepted) >= _ACCEPTED_KEPT:
                 self._accepted.clear()
-            self._accepted[key] = tuple(
-                d for d in DIALECT_NAMES
-                if d != primary and not self._speller_for(d).lint(word, language="plaintext")
-            )
+            with quiet_stdout():
+                self._accepted[key] = tuple(
+                    d for d in DIALECT_NAMES
+                    if d != primary and not self._speller_for(d).lint(word, language="plaintext")
+                )
         return self._accepted[key]
 
     def shed_caches(self) -> None:
@@ -189,7 +191,8 @@ class HarperBackend:
         self.warm()
         primary = dialect if dialect in DIALECT_NAMES else "en-US"
         blanked, runs = _without_symbol_runs(text)
-        organized = self._linter_for(primary).organized_lints(blanked, language="plaintext")
+        with quiet_stdout():  # Harper may print a debug line to descriptor 1
+            organized = self._linter_for(primary).organized_lints(blanked, language="plaintext")
         issues: list[GrammarIssue] = []
         for rule, lints in organized.items():
             for lint in lints:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -235,4 +236,13 @@ def build_server() -> FollowupServer:
 
 def main() -> None:
     os.environ.setdefault("FOLLOWUP_LINT_LSP", "1")
-    build_server().start_io()
+    build_server().start_io(sys.stdin.buffer, _protocol_channel())
+
+
+def _protocol_channel() -> BinaryIO:
+    """Standard output as a descriptor of the protocol's own; descriptor 1
+    then goes to standard error, so a stray line from native code (Harper
+    prints some) or a ``print`` lands in the editor's log, not in the stream."""
+    channel = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    return channel

@@ -77,3 +77,38 @@ def test_shedding_caches_changes_no_answer_and_keeps_the_config(harper):
     harper.shed_caches()
     assert harper.check(text) == before
     assert [i.rule_id for i in before] == ["SpellCheck"]
+
+
+# Harper prints a debug line to descriptor 1 when its LookingForwardTo rule
+# fires (harper-py 0.2.0); this sentence is ours.
+LOOKING_FORWARD = "Hi Dana,\n\nI am looking forward to hear your thoughts.\n"
+
+
+def test_harpers_own_debug_line_never_reaches_standard_output(harper, capfd, monkeypatch):
+    from contextlib import nullcontext
+
+    from linter.grammar import embedded
+
+    found = harper.check(LOOKING_FORWARD)
+    assert capfd.readouterr().out == ""
+    assert [(LOOKING_FORWARD[i.start : i.end], i.rule_id, i.replacements) for i in found] == [
+        ("hear", "LookingForwardTo", ("hearing",))
+    ]
+    monkeypatch.setattr(embedded, "quiet_stdout", nullcontext)  # the guard is what keeps it out
+    harper.shed_caches()  # so Harper lints the text again instead of answering from its cache
+    assert harper.check(LOOKING_FORWARD) == found
+    assert capfd.readouterr().out == "gerund_form: -hearing- -- verb: -hear-\n"
+
+
+def test_quiet_stdout_nests_and_restores_descriptor_one(capfd):
+    import os
+
+    from linter.grammar.quiet import quiet_stdout
+
+    with quiet_stdout():
+        os.write(1, b"hidden 1\n")
+        with quiet_stdout():
+            os.write(1, b"hidden 2\n")
+        os.write(1, b"hidden 3\n")
+    os.write(1, b"shown\n")
+    assert capfd.readouterr().out == "shown\n"
