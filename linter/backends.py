@@ -50,12 +50,12 @@ def languagetool_backend(url_option: str | None, config: Config | None, *, start
 
 def choose_backend(
     choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None,
-    own_process: bool = False,
+    lane: int | None = None,
 ) -> GrammarBackend | None:
     if choice == "off":
         return None
     if choice == "embedded":
-        return make_embedded_backend(use_worker, own_process)
+        return make_embedded_backend(use_worker, lane)
     from linter.grammar.languagetool.errors import LanguageToolError, RemoteRefused
 
     try:
@@ -71,16 +71,16 @@ def choose_backend(
             "no LanguageTool server is reachable; run 'followup-lint languagetool install' "
             "and 'followup-lint languagetool start', or pass --languagetool URL"
         )
-    return make_embedded_backend(use_worker, own_process)
+    return make_embedded_backend(use_worker, lane)
 
 
 def make_tools_for(
     choice: str, url_option: str | None, config: Config | None, use_worker: bool | None = None,
-    own_process: bool = False,
+    lane: int | None = None,
 ) -> Tools:
     from linter.readability import coleman_liau_grade
 
-    backend = choose_backend(choice, url_option, config, use_worker, own_process)
+    backend = choose_backend(choice, url_option, config, use_worker, lane)
     return Tools(grammar=backend, readability=coleman_liau_grade)
 
 
@@ -92,15 +92,15 @@ def worker_enabled(use_worker: bool | None = None) -> bool:
     return os.environ.get("FOLLOWUP_LINT_WORKER", "1").strip() not in ("0", "false", "no", "off")
 
 
-def make_embedded_backend(use_worker: bool | None = None, own_process: bool = False) -> GrammarBackend:
+def make_embedded_backend(use_worker: bool | None = None, lane: int | None = None) -> GrammarBackend:
     """The embedded backend the CLI uses: a ``WorkerBackend`` talking to the
-    warm worker (started on first use; with ``own_process``, served by a
-    process of its own), or ``HarperBackend`` in process when the worker is
+    warm worker (started on first use; with a ``lane`` number, served by a
+    lane of its own), or ``HarperBackend`` in process when the worker is
     not to be used. Neither does any work until ``check``."""
     if worker_enabled(use_worker):
         from linter.service.client import WorkerBackend
 
-        return WorkerBackend(own_process=own_process)
+        return WorkerBackend(lane=lane)
     from linter.grammar.embedded import shared_harper
 
     return shared_harper()

@@ -27,6 +27,7 @@ import select
 import signal
 import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from linter import regexes
@@ -142,17 +143,17 @@ def _picklable(exc: BaseException) -> BaseException:
 
 
 def in_turn(
-    tasks: Sequence[Any], jobs: int, start: Callable[[], None], work: Callable[[Any], Any], here: Callable[[Any], Any]
+    tasks: Sequence[Any], jobs: int, start: Callable[[int], None], work: Callable[[Any], Any], here: Callable[[Any], Any]
 ) -> Iterator[Any]:
     """The result of each task, in order: task ``k`` is done in this process
-    (``here(task)``) when ``k % jobs`` is 0, else by worker ``k % jobs``
-    (``work(task)``, after ``start()``), forked when this is first iterated
+    (``here(task)``) when ``k % jobs`` is 0, else by worker ``w = k % jobs``
+    (``work(task)``, after ``start(w)``), forked when this is first iterated
     with its share of the tasks. Workers still running when this stops are
     killed."""
     workers: list[Worker] = []
     try:
         for w in range(1, min(jobs, len(tasks))):
-            workers.append(fork_worker(start, tasks[w::jobs], work))
+            workers.append(fork_worker(partial(start, w), tasks[w::jobs], work))
         for k, task in enumerate(tasks):
             if k % jobs:
                 yield workers[k % jobs - 1].result()

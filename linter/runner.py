@@ -80,7 +80,7 @@ def _tools_for(choice: str, lt_url: str | None, config: Config, cache: dict[str,
 
     key = f"{choice}|{lt_url or config.languagetool_url}"
     if key not in cache:
-        cache[key] = make_tools_for(choice, lt_url, config, settings.use_worker, settings.own_service_process)
+        cache[key] = make_tools_for(choice, lt_url, config, settings.use_worker, settings.service_lane)
     return cache[key]
 
 
@@ -198,9 +198,10 @@ class Linter:
 # they arrive: nothing holds the whole run.
 #
 # With the embedded grammar, each process of a pooled run (this one too)
-# asks the warm service for a process of its own (``own_service_process``,
-# linter/service/own_process.py): forked from the service, with Harper
-# built and warm, so Harper runs in parallel as the checks do. With the
+# asks the warm service for a lane of its own (``service_lane``: process k
+# asks for the lane with Harper k; linter/service/lanes.py), a thread with a
+# warm Harper, so Harper runs in parallel as the checks do, and a run over
+# the same folder again finds each process's drafts in its Harper's cache. With the
 # service turned off, each process has its Harper: the one built here for
 # the first file, which the workers inherit when they fork. Small runs stay
 # serial: each pool worker warms up on its own (imports, compiled
@@ -225,9 +226,11 @@ T = TypeVar("T")
 _worker: Linter | None = None
 
 
-def _init_worker(settings: RunSettings) -> None:
+def _init_worker(settings: RunSettings, number: int = 0) -> None:
+    """This process's Linter, as process ``number`` of the pool (the warm
+    service's lane it asks for; this one, the parent, is 0)."""
     global _worker
-    _worker = Linter(settings)
+    _worker = Linter(replace(settings, service_lane=number))
 
 
 _since_look = 0
@@ -380,9 +383,8 @@ def iter_lint(
     pooled: Iterator[tuple[int, T]] = iter(())
     rest = files[1:]  # the first file is linted here: the workers fork with its patterns compiled
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pool_settings = replace(settings, own_service_process=True)
-        linter.settings = pool_settings  # no tools built yet: the first file is linted below
-        pooled = _lint_parallel(rest, jobs, pool_settings, transform, linter)
+        linter.settings = replace(settings, service_lane=0)  # no tools built yet: the first file is linted below
+        pooled = _lint_parallel(rest, jobs, settings, transform, linter)
     else:
         rest = []
     order = (i for i, _ in rest)

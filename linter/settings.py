@@ -42,7 +42,7 @@ class RunSettings:
     mode: str | None = None
     jobs: int | None = None  # worker processes; None: one per core
     use_worker: bool | None = None  # the warm worker for grammar; None: FOLLOWUP_LINT_WORKER
-    own_service_process: bool = False  # each process of a pooled run asks the worker for a process of its own
+    service_lane: int | None = None  # in a pooled run: this process's number, the worker's lane it asks for
     stdin_filename: str | None = None  # the name piped text is linted under
 
     def over(self, config: Config) -> Config:

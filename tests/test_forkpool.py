@@ -76,15 +76,23 @@ def test_draining_lets_a_worker_run_ahead_of_a_full_pipe() -> None:
         worker.stop()
 
 
-def _where(task: int) -> tuple[int, int]:
-    return task, os.getpid()
+_number = [0]  # set by ``start`` in each forked worker
+
+
+def _start(number: int) -> None:
+    _number[0] = number
+
+
+def _where(task: int) -> tuple[int, int, int]:
+    return task, os.getpid(), _number[0]
 
 
 def test_in_turn_every_jobs_th_task_is_done_here_and_the_rest_by_the_workers() -> None:
-    done = list(in_turn(list(range(10)), 3, lambda: None, _where, _where))
-    assert [task for task, _ in done] == list(range(10))
+    done = list(in_turn(list(range(10)), 3, _start, _where, _where))
+    assert [task for task, _, _ in done] == list(range(10))
     by_pid: dict[int, list[int]] = {}
-    for task, pid in done:
+    for task, pid, _ in done:
         by_pid.setdefault(pid, []).append(task)
     assert by_pid.pop(os.getpid()) == [0, 3, 6, 9]
     assert sorted(by_pid.values()) == [[1, 4, 7], [2, 5, 8]]
+    assert {task: number for task, _, number in done} == {t: t % 3 for t in range(10)}  # each worker knows its number

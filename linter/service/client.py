@@ -54,9 +54,9 @@ class WorkerBackend:
     """Harper in the warm worker; the worker is started on first use.
 
     ``check`` and ``ping`` reuse one connection for the life of this
-    object. Not thread-safe: use one ``WorkerBackend`` per thread. With
-    ``own_process`` each connection asks the service for a process of its
-    own (``own``), as each process of a pooled run does.
+    object. Not thread-safe: use one ``WorkerBackend`` per thread. With a
+    ``lane`` number each connection asks the service for a lane of its own
+    with that Harper (``own``), as process ``lane`` of a pooled run does.
     """
 
     def __init__(
@@ -66,12 +66,12 @@ class WorkerBackend:
         start_timeout: float = START_TIMEOUT,
         request_timeout: float = REQUEST_TIMEOUT,
         start: bool = True,
-        own_process: bool = False,
+        lane: int | None = None,
     ) -> None:
         from linter.grammar.installed import harper_version
 
         self._may_start = start  # False: use a running worker, never start one
-        self._own_process = own_process
+        self._lane = lane
         self._cache = cache
         self._path: str | None = None
         self._conn: Connection | None = None
@@ -147,12 +147,12 @@ class WorkerBackend:
                 except OSError as exc:
                     raise WorkerUnavailable(f"cannot reach the grammar worker: {exc}") from None
                 spawned = spawned or fresh
-                owning = self._own_process
+                owning = self._lane is not None
             conn = self._conn
             try:
                 if owning:  # once per connection; refused (or an older service): served as before
                     owning = False
-                    conn.ask(message("own"), self._request_timeout)
+                    conn.ask(message("own", harper=self._lane), self._request_timeout)
                 reply = conn.ask(request, self._request_timeout)
             except TimeoutError:
                 self.close()

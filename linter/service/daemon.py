@@ -159,7 +159,7 @@ class _Worker:
                     "requests": self.requests,
                     "idle_timeout": self.idle,
                     "rss": _rss(),
-                    "lane": lane is not None,  # whether a lane of its own serves this client
+                    "lane": lane.number if lane else None,  # the Harper of this client's lane
                     "lanes": self.lanes.counts(),
                 }
             if op == "grammar":
@@ -190,7 +190,10 @@ class _Worker:
                     return {"ok": True, "own": False}
                 return {"ok": False, "error": f"{op!r} is not served on a lane"}
             if op == "own":
-                return self.lanes.take(self, conn, pending) if conn is not None else {"ok": True, "own": False}
+                if conn is None:
+                    return {"ok": True, "own": False}
+                wanted = request.get("harper", 0)
+                return self.lanes.take(self, conn, pending, wanted if isinstance(wanted, int) else 0)
             if op == "check":
                 if not same_rights(self.peer):
                     _log(f"client {self.peer} has other rights than this worker; it lints in its own process")

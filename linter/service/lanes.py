@@ -8,7 +8,10 @@ its connection to a thread of its own that lints with a Harper of its own
 (a ``Linter`` must not be shared between threads; harper-py lets go of the
 GIL while it lints, so lanes run on every core). The service goes on serving
 everyone else. When the client closes, the lane's Harper waits, warm and
-with what it has cached, for the next client that asks.
+with what it has cached, for the next client that asks. Each Harper has a
+number, and a client may ask for one (a pooled run's process ``k`` asks for
+Harper ``k``): a run over the same folder again sends each process the same
+drafts, so its Harper answers them from its cache.
 
 At most one lane per core the service may use; past that a client is told
 ``own: false`` and is served as before. A lane answers ``grammar`` and
@@ -43,9 +46,11 @@ def _cores() -> int:
 
 @dataclass
 class Lane:
-    """One client's thread: its Harper, and the request it is serving."""
+    """One client's thread: its Harper (and the Harper's number), and the
+    request it is serving."""
 
     grammar: HarperBackend
+    number: int
     closing: bool = False
     current: tuple[float, socket.socket] | None = None  # for the service's time limit
 
@@ -57,16 +62,23 @@ class Lanes:
     log: Callable[[str], None]
     limit: int = field(default_factory=_cores)
     busy: list[Lane] = field(default_factory=list)
-    idle: list[HarperBackend] = field(default_factory=list)
+    idle: dict[int, HarperBackend] = field(default_factory=dict)  # by number
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def take(self, worker: _Worker, conn: socket.socket, pending: bytes) -> dict[str, Any] | None:
-        """Serve ``conn`` in a lane of its own (None: the lane answers it),
-        or the refusal to send when every lane is taken."""
+    def take(self, worker: _Worker, conn: socket.socket, pending: bytes, wanted: int = 0) -> dict[str, Any] | None:
+        """Serve ``conn`` in a lane of its own, with Harper number ``wanted``
+        if it is idle (None: the lane answers), or the refusal to send when
+        every lane is taken."""
         with self.lock:
             if len(self.busy) >= self.limit:
                 return {"ok": True, "own": False}
-            lane = Lane(self.idle.pop() if self.idle else HarperBackend())
+            number = wanted if wanted in self.idle else min(self.idle, default=None)
+            if number is None:  # a new Harper, with the lowest number not in use
+                taken = {lane.number for lane in self.busy}
+                number = min(n for n in range(self.limit + 1) if n not in taken)
+                lane = Lane(HarperBackend(), number)
+            else:
+                lane = Lane(self.idle.pop(number), number)
             self.busy.append(lane)
         threading.Thread(target=self._serve, args=(worker, lane, conn, pending), name="lane", daemon=True).start()
         return None
@@ -74,7 +86,7 @@ class Lanes:
     def shed_idle(self) -> None:
         """Drop the per-text caches of the Harpers no client is using."""
         with self.lock:
-            for grammar in self.idle:
+            for grammar in self.idle.values():
                 grammar.shed_caches()
 
     def counts(self) -> dict[str, int]:
@@ -91,7 +103,7 @@ class Lanes:
         try:
             lane.grammar.warm()
             conn.settimeout(worker.idle)
-            worker._send(conn, {"ok": True, "own": True})
+            worker._send(conn, {"ok": True, "own": True, "harper": lane.number})
             reader = conn.makefile("rb")
             for line in _requests(pending, reader):
                 lane.current = (time.monotonic(), conn)
@@ -111,7 +123,7 @@ class Lanes:
             conn.close()
             with self.lock:
                 self.busy.remove(lane)
-                self.idle.append(lane.grammar)
+                self.idle[lane.number] = lane.grammar
 
 
 def _requests(pending: bytes, reader: IO[bytes]) -> Iterator[bytes]:

@@ -25,25 +25,25 @@ def _lanes_when(backend: WorkerBackend, want: dict[str, int], timeout: float = 5
 def test_a_client_that_asks_gets_a_lane_with_the_same_answers(cache, harper):
     shared = WorkerBackend()
     status = shared.ping()
-    assert (status["lane"], status["lanes"]) == (False, {"busy": 0, "idle": 0})
-    own = WorkerBackend(own_process=True)
+    assert (status["lane"], status["lanes"]) == (None, {"busy": 0, "idle": 0})
+    own = WorkerBackend(lane=0)
     mine = own.ping()
-    assert (mine["pid"], mine["lane"], mine["lanes"]) == (status["pid"], True, {"busy": 1, "idle": 0})
+    assert (mine["pid"], mine["lane"], mine["lanes"]) == (status["pid"], 0, {"busy": 1, "idle": 0})
     assert own.check(TEXT) == harper.check(TEXT)
     assert own.check(TEXT, "en-GB") == harper.check(TEXT, "en-GB")
     assert shared.check(TEXT) == harper.check(TEXT)  # everyone else is still served
     own.close()
     assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
-    again = WorkerBackend(own_process=True)  # the idle Harper serves the next client
-    assert again.ping()["lanes"] == {"busy": 1, "idle": 0}
+    again = WorkerBackend(lane=1)  # the idle Harper serves the next client, whatever number it asks
+    assert (again.ping()["lane"], again.ping()["lanes"]) == (0, {"busy": 1, "idle": 0})
     again.close()
     shared.close()
 
 
 def test_one_lane_per_core_then_the_service_serves_as_before(cache):
     cores = len(os.sched_getaffinity(0))
-    clients = [WorkerBackend(own_process=True) for _ in range(cores + 1)]
-    assert [c.ping()["lane"] for c in clients] == [True] * cores + [False]
+    clients = [WorkerBackend(lane=0) for _ in range(cores + 1)]
+    assert [c.ping()["lane"] for c in clients] == [*range(cores), None]
     assert clients[-1].ping()["lanes"] == {"busy": cores, "idle": 0}
     for client in clients:
         client.close()
@@ -52,7 +52,7 @@ def test_one_lane_per_core_then_the_service_serves_as_before(cache):
 def test_a_lane_serves_grammar_and_ping_and_stop_ends_only_the_lane(cache):
     shared = WorkerBackend()
     pid = shared.ping()["pid"]
-    own = WorkerBackend(own_process=True)
+    own = WorkerBackend(lane=0)
     own.ping()
     assert own._conn is not None
     assert own._conn.ask(message("check"), 5.0) == {"ok": False, "error": "'check' is not served on a lane"}
@@ -60,7 +60,7 @@ def test_a_lane_serves_grammar_and_ping_and_stop_ends_only_the_lane(cache):
     assert own._ask(message("stop")) == {"ok": True}
     assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
     assert shared.ping()["pid"] == pid and os.path.exists(socket_path())
-    assert own.ping()["lane"] is True  # its next request opens a connection and asks again
+    assert own.ping()["lane"] == 0  # its next request opens a connection and asks again
     own.close()
     shared.close()
 
@@ -69,7 +69,7 @@ def test_an_over_long_request_on_a_lane_closes_only_that_lane(cache, harper):
     from linter.service import protocol
 
     shared = WorkerBackend()
-    own = WorkerBackend(own_process=True)
+    own = WorkerBackend(lane=0)
     own.ping()
     assert own._conn is not None
     own._conn.sock.sendall(b"x" * (protocol.MAX_LINE + 2) + b"\n")
@@ -78,3 +78,16 @@ def test_an_over_long_request_on_a_lane_closes_only_that_lane(cache, harper):
     assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
     assert shared.check(TEXT) == harper.check(TEXT)
     shared.close()
+
+
+def test_a_client_gets_the_harper_it_asks_for_when_it_is_idle(cache):
+    first, second = WorkerBackend(lane=0), WorkerBackend(lane=1)
+    assert (first.ping()["lane"], second.ping()["lane"]) == (0, 1)
+    first.close()
+    second.close()
+    watcher = WorkerBackend()
+    assert _lanes_when(watcher, {"busy": 0, "idle": 2}) == {"busy": 0, "idle": 2}
+    again = [WorkerBackend(lane=1), WorkerBackend(lane=0)]  # a run over the same folder, in another order
+    assert [c.ping()["lane"] for c in again] == [1, 0]
+    for client in [*again, watcher]:
+        client.close()
