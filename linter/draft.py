@@ -199,7 +199,13 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
     return Span(start, after), context, after
 
 
+# A placeholder holds one of these: a draft with none (most) skips the scan.
+_PLACEHOLDER_MARKS = ("[", "{", "<", "XX", "xx", "TODO", "TBD", "FIXME")
+
+
 def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
+    if not any(mark in text for mark in _PLACEHOLDER_MARKS):
+        return ()
     found: list[Placeholder] = []
     for region in regions:
         for m in _PLACEHOLDER.finditer(text, region.start, region.end):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.context import Context
 from linter.draft import DraftError, parse_draft
@@ -255,3 +257,13 @@ def test_a_contact_in_a_line_is_one_the_message_scan_finds_there():
     assert [d.contact_in_line(ln) for ln in lines] == [
         any(ln.start <= c.start < ln.end for c in d.contacts) for ln in lines
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]{}<>XxTODBFIME a\n", max_size=40))
+def test_the_placeholder_scan_skipped_without_a_mark_finds_what_the_pattern_finds(text: str) -> None:
+    from linter.draft import _PLACEHOLDER, _placeholders
+
+    whole = [Span(0, len(text))]
+    expected = tuple(m.span() for m in _PLACEHOLDER.finditer(text))
+    assert tuple((p.span.start, p.span.end) for p in _placeholders(text, whole)) == expected
