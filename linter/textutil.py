@@ -17,6 +17,12 @@ class Line:
     text: str  # without the line break
     span: Span  # the line without its break
 
+    def __init__(self, text: str, span: Span) -> None:
+        # Written out, as ``Span.__init__`` is: a draft makes one per line.
+        fields = self.__dict__
+        fields["text"] = text
+        fields["span"] = span
+
     @property
     def blank(self) -> bool:
         return not self.text.strip()
