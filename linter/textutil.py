@@ -58,15 +58,18 @@ def split_sentences(text: str, region: Span) -> list[Span]:
     chunk = text[region.start : region.end]
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
-        before = chunk[max(0, m.start() - _LOOK_BACK) : m.start()].rsplit(None, 1)
-        word = before[-1].lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and word in _ABBREVIATIONS:
-            continue
-        if m.group().startswith(".") and len(word) == 1 and word.isalpha():
-            continue  # an initial: "J. Smith"
-        following = _NEXT_CHAR.match(chunk, m.end())
-        if m.group()[-1] in "\"'”’)]" and following is not None and following[1].islower():
-            continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
+        mark = m.group()
+        if mark[0] == ".":  # the last word before it: an abbreviation or an initial goes on
+            before = chunk[max(0, m.start() - _LOOK_BACK) : m.start()].rsplit(None, 1)
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS:
+                continue
+            if len(word) == 1 and word.isalpha():
+                continue  # an initial: "J. Smith"
+        if mark[-1] in "\"'”’)]":
+            following = _NEXT_CHAR.match(chunk, m.end())
+            if following is not None and following[1].islower():
+                continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
         cuts.append(region.start + m.end())
     for m in _NEW_LINE_START.finditer(chunk):
         cuts.append(region.start + m.start())
