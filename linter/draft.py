@@ -77,8 +77,9 @@ class Draft:
     mode: str = "draft"  # "draft" | "template"
 
     # -- regions ---------------------------------------------------------
-    @property
+    @cached_property
     def subject(self) -> Header | None:
+        """The subject header (kept: most checks ask for it)."""
         return next((h for h in self.headers if h.name.startswith("subject")), None)
 
     @property
