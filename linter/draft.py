@@ -31,7 +31,7 @@ from linter.draft_regions import (
     _trailing_signature,
 )
 from linter.models import Span
-from linter.textutil import split_lines, split_sentences, word_spans
+from linter.textutil import split_lines, split_sentences, word_bounds
 
 __all__ = ["Draft", "DraftError", "Header", "Placeholder", "parse_draft"]
 
@@ -109,16 +109,22 @@ class Draft:
         return tuple(out)
 
     @cached_property
+    def word_bounds(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of each of ``words``: enough to count or place
+        them, without a ``Span`` per word."""
+        out: list[tuple[int, int]] = []
+        for para in (*self.paragraphs, *self.postscript):
+            out.extend(word_bounds(self.text, para))
+        return tuple(out)
+
+    @cached_property
     def words(self) -> tuple[Span, ...]:
         """Words of the body and each P.S.: whitespace tokens holding a letter or digit."""
-        out: list[Span] = []
-        for para in (*self.paragraphs, *self.postscript):
-            out.extend(word_spans(self.text, para))
-        return tuple(out)
+        return tuple(Span(start, end) for start, end in self.word_bounds)
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self.word_bounds)
 
     @cached_property
     def body_text(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from linter import regexes
 from linter.models import Span
 
-__all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all", "words_per_region"]
+__all__ = ["Line", "split_lines", "split_sentences", "word_bounds", "word_spans", "find_all", "words_per_region"]
 
 
 @dataclass(frozen=True)
@@ -92,22 +92,29 @@ _NEW_LINE_START = regexes.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
 _LETTER_OR_DIGIT = regexes.compile(r"[^\W_]")
 
 
-def word_spans(text: str, region: Span) -> list[Span]:
-    """Whitespace tokens inside ``region`` that hold a letter or a digit.
+def word_bounds(text: str, region: Span) -> list[tuple[int, int]]:
+    """``(start, end)`` of each whitespace token inside ``region`` that
+    holds a letter or a digit.
 
     ``str.split`` splits where ``\\S+`` would (the same whitespace, on
     every code point), and each token is found from where the last one
     ended; ``str.isalnum`` is the pattern's test, so most tokens are settled
-    by their first or last character without a search."""
-    out: list[Span] = []
+    by their first or last character without a search. Plain pairs: a
+    count or a scan needs no ``Span`` per word."""
+    out: list[tuple[int, int]] = []
     end = region.start
     find = text.find
     for token in text[region.start : region.end].split():
         start = find(token, end)
         end = start + len(token)
         if token[0].isalnum() or token[-1].isalnum() or _LETTER_OR_DIGIT.search(token):
-            out.append(Span(start, end))
+            out.append((start, end))
     return out
+
+
+def word_spans(text: str, region: Span) -> list[Span]:
+    """Whitespace tokens inside ``region`` that hold a letter or a digit."""
+    return [Span(start, end) for start, end in word_bounds(text, region)]
 
 
 def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
@@ -115,15 +122,15 @@ def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(text, region.start, region.end)]
 
 
-def words_per_region(words: Sequence[Span], regions: Iterable[Span]) -> Iterator[tuple[Span, int]]:
-    """Each region (in text order) with the number of ``words`` inside it,
-    in one pass over both."""
+def words_per_region(words: Sequence[tuple[int, int]], regions: Iterable[Span]) -> Iterator[tuple[Span, int]]:
+    """Each region (in text order) with the number of ``words`` (their
+    ``(start, end)``, as ``word_bounds`` gives) inside it, in one pass over both."""
     i, n = 0, len(words)
     for region in regions:
-        while i < n and words[i].start < region.start:
+        while i < n and words[i][0] < region.start:
             i += 1
         j = i
-        while j < n and words[j].end <= region.end:
+        while j < n and words[j][1] <= region.end:
             j += 1
         yield region, j - i
         i = j

@@ -267,3 +267,10 @@ def test_the_placeholder_scan_skipped_without_a_mark_finds_what_the_pattern_find
     whole = [Span(0, len(text))]
     expected = tuple(m.span() for m in _PLACEHOLDER.finditer(text))
     assert tuple((p.span.start, p.span.end) for p in _placeholders(text, whole)) == expected
+
+
+def test_word_bounds_are_the_words_as_pairs() -> None:
+    draft = parse_draft("Subject: Hi\n\nHi Dana,\n\nThanks -- it was  great, truly!\nMore: 3 x.\n\nBest,\nSam\n\nP.S. See you.\n")
+    assert [draft.slice(w) for w in draft.words] == ["Thanks", "it", "was", "great,", "truly!", "More:", "3", "x.", "See", "you."]
+    assert draft.word_bounds == tuple((w.start, w.end) for w in draft.words)
+    assert draft.word_count == 10
