@@ -59,8 +59,15 @@ def asks_before(text: str, end: int) -> bool:
     """Whether ``text`` carries a request marker that starts before ``end``:
     the sentence asks for what was matched rather than stating it ("could you
     let me know the next steps" asks; "I look forward to next steps" does not)."""
-    first = _requests().search(text)
+    first = _first_request(text)
     return first is not None and first[0] < end
+
+
+@lru_cache(maxsize=1024)
+def _first_request(text: str) -> tuple[int, int] | None:
+    """The earliest request marker in ``text``. Memoised: several checks
+    ask it of the same sentences of a draft."""
+    return _requests().search(text)
 
 
 # -- negation -----------------------------------------------------------------

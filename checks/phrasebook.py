@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +104,9 @@ class Phrase:
     source: str  # the regular expression, compiled on first use
     anchors: frozenset[str]
 
-    @property
+    @cached_property
     def regex(self) -> re.Pattern[str]:
+        """Compiled on first use, then kept on the phrasing (each draft asks for it)."""
         return _compiled(self.source)
 
     def check_example(self) -> None:
@@ -225,16 +226,21 @@ class PhraseBook:
         low, words = prepare(text)
         if self._anchors.isdisjoint(words):
             return low, ()
+        return low, self._holding(words)
+
+    def _holding(self, words: frozenset[str]) -> Iterable[Phrase]:
+        """The phrasings with an anchor in ``words`` (one at least)."""
         hits = self._anchors.intersection(words)
         if len(hits) == 1:
-            return low, self._index[next(iter(hits))]
-        return low, dict.fromkeys(p for w in hits for p in self._index[w])
+            return self._index[next(iter(hits))]
+        return dict.fromkeys(p for w in hits for p in self._index[w])
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
-        if self._anchors.isdisjoint(prepare(text)[1]):
+        low, words = prepare(text)
+        if self._anchors.isdisjoint(words):
             return []  # the common case, settled without building anything
-        low, phrases = self._candidates(text)
+        phrases = self._holding(words)
         found: dict[tuple[int, int], None] = {}
         for phrase in phrases:
             m = phrase.regex.search(low)
@@ -262,12 +268,19 @@ def family_matches(
     name and a book) as ``(start, end, family)``, in text order (longest
     first at one start, then in family order), leaving out those that
     overlap a match of the ``not`` family."""
-    anchors, index, rank = _families(tuple(books.items()))
+    hit = _FAMILIES_OF.get(id(books))
+    if hit is None or hit[0] is not books:  # the books of a check's file: one dict per file
+        if len(_FAMILIES_OF) >= 64:
+            _FAMILIES_OF.clear()
+        hit = _FAMILIES_OF[id(books)] = (books, _families(tuple(books.items())))
+    anchors, index, rank = hit[1]
     low, words = prepare(text)
     found: list[tuple[int, int, str]] = []
     denied: list[tuple[int, int]] = []
     if not anchors.isdisjoint(words):
-        for phrase, name in dict.fromkeys(pn for w in anchors.intersection(words) for pn in index[w]):
+        hits = anchors.intersection(words)
+        pairs = index[next(iter(hits))] if len(hits) == 1 else dict.fromkeys(pn for w in hits for pn in index[w])
+        for phrase, name in pairs:
             if name == "not":
                 denied.extend(m.span() for m in phrase.regex.finditer(low))
             else:
@@ -278,6 +291,12 @@ def family_matches(
         return []
     kept = dict.fromkeys(f for f in found if not any(f[0] < e and s < f[1] for s, e in denied))
     return sorted(kept, key=lambda f: (f[0], -f[1], rank.get(f[2], -1)))
+
+
+_Families = tuple[frozenset[str], dict[str, list[tuple["Phrase", str]]], dict[str, int]]
+# The families of each dict of books, by its id (the dict is held, so the id
+# is not reused); a check's books are loaded once and never changed.
+_FAMILIES_OF: dict[int, tuple[dict[str, PhraseBook], _Families]] = {}
 
 
 @lru_cache(maxsize=64)

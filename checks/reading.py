@@ -64,7 +64,9 @@ class Reader:
     def said(self, text: str, extra: Iterable[str] = ()) -> bool:
         """Whether a ``says`` phrasing holds in ``text``, outside any ``not``
         phrasing and not negated."""
-        plain = self.says.matches(text) + user_book(tuple(extra)).matches(text)
+        plain = self.says.matches(text)
+        if extra:  # a user's phrasings (none by default)
+            plain += user_book(tuple(extra)).matches(text)
         negative = self.says_negative.matches(text)
         if not plain and not negative:
             return False  # nothing said: the ``not`` phrasings need no looking up

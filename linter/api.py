@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from linter.check import Check, Tools
@@ -52,6 +53,13 @@ def with_draft_settings(config: Config, draft: Draft, checks: Sequence[Check]) -
     return config.updated(ignore=(*config.ignore, *codes), vocabulary=(*config.vocabulary, *words))
 
 
+@lru_cache(maxsize=1)
+def _default_config() -> Config:
+    """One default config for every call given none, so the engine's plan
+    of checks and their options is worked out once, not once per draft."""
+    return Config.default()
+
+
 def make_tools(grammar: str | GrammarBackend | None = "off", today: dt.date | None = None) -> Tools:
     """Tools for the checks. ``grammar`` is a backend, None, or a choice as on
     the command line (``auto | languagetool | embedded | off``), picked by the
@@ -87,7 +95,7 @@ def lint_text(
 ) -> FileReport:
     """Parse and lint one draft. ``raw``/``origin`` map offsets back to the
     file as the user edits it when ``text`` was decoded from it (.eml)."""
-    config = config or Config.default()
+    config = config or _default_config()
     tools = tools or make_tools(grammar)
     checks = load_checks() if checks is None else checks
     draft = parse_draft(text, path, context, mode=config.mode)

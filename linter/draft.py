@@ -31,7 +31,7 @@ from linter.draft_regions import (
     _trailing_signature,
 )
 from linter.models import Span
-from linter.textutil import split_lines, split_sentences, word_spans
+from linter.textutil import split_lines, split_sentences, word_bounds
 
 __all__ = ["Draft", "DraftError", "Header", "Placeholder", "parse_draft"]
 
@@ -77,8 +77,9 @@ class Draft:
     mode: str = "draft"  # "draft" | "template"
 
     # -- regions ---------------------------------------------------------
-    @property
+    @cached_property
     def subject(self) -> Header | None:
+        """The subject header (kept: most checks ask for it)."""
         return next((h for h in self.headers if h.name.startswith("subject")), None)
 
     @property
@@ -108,16 +109,22 @@ class Draft:
         return tuple(out)
 
     @cached_property
+    def word_bounds(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of each of ``words``: enough to count or place
+        them, without a ``Span`` per word."""
+        out: list[tuple[int, int]] = []
+        for para in (*self.paragraphs, *self.postscript):
+            out.extend(word_bounds(self.text, para))
+        return tuple(out)
+
+    @cached_property
     def words(self) -> tuple[Span, ...]:
         """Words of the body and each P.S.: whitespace tokens holding a letter or digit."""
-        out: list[Span] = []
-        for para in (*self.paragraphs, *self.postscript):
-            out.extend(word_spans(self.text, para))
-        return tuple(out)
+        return tuple(Span(start, end) for start, end in self.word_bounds)
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self.word_bounds)
 
     @cached_property
     def body_text(self) -> str:
@@ -199,7 +206,13 @@ def _front_matter(text: str) -> tuple[Span | None, Context, int]:
     return Span(start, after), context, after
 
 
+# A placeholder holds one of these: a draft with none (most) skips the scan.
+_PLACEHOLDER_MARKS = ("[", "{", "<", "XX", "xx", "TODO", "TBD", "FIXME")
+
+
 def _placeholders(text: str, regions: list[Span]) -> tuple[Placeholder, ...]:
+    if not any(mark in text for mark in _PLACEHOLDER_MARKS):
+        return ()
     found: list[Placeholder] = []
     for region in regions:
         for m in _PLACEHOLDER.finditer(text, region.start, region.end):

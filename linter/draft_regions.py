@@ -158,14 +158,15 @@ def _find_closing(lines: list[Line], lo: int, hi: int) -> int | None:
         text = lines[i].text.strip()
         if not text:
             continue
-        after = [ln for ln in lines[i + 1 : hi] if not ln.blank]
-        signed = all(_is_signature_line(ln.text) for ln in after) and len(after) <= 8
-        if _CLOSING.match(text) and signed:
-            return i
+        closing = _CLOSING.match(text) is not None
         # Any short line ending in a comma, followed only by a signature,
         # is a sign-off too ("Hope to hear from you soon,").
-        if after and signed and text.endswith(",") and len(text.split()) <= 8:
-            return i
+        comma = text.endswith(",") and len(text.split()) <= 8
+        if closing or comma:  # only then are the lines below read (a pattern search each)
+            after = [ln for ln in lines[i + 1 : hi] if not ln.blank]
+            signed = all(_is_signature_line(ln.text) for ln in after) and len(after) <= 8
+            if signed and (closing or after):
+                return i
         if hi - i > 10:
             return None
     return None

@@ -69,9 +69,10 @@ def lint(draft: Draft, checks: Sequence[Check], config: Config, tools: Tools) ->
     """Run every enabled check that applies to the draft's kind."""
     hidden = _hidden(draft)
     size = len(draft.text)
+    kind = draft.kind
     out: list[Finding] = []
     for check, options, override in _plan(config, checks):
-        if not check.applies_to(draft.kind):
+        if not check.applies_to(kind):
             continue
         if check.uses_grammar and tools.grammar is None:
             continue
@@ -86,7 +87,7 @@ def lint(draft: Draft, checks: Sequence[Check], config: Config, tools: Tools) ->
             if finding.span.end > size:
                 out.append(_crash(check, ValueError(f"span {finding.span} beyond the text")))
                 break
-            if any(h.overlaps(finding.span) for h in hidden):
+            if hidden and any(h.overlaps(finding.span) for h in hidden):
                 continue
             out.append(replace(finding, severity=override) if override else finding)
     out.sort(key=lambda f: (f.span.start, f.span.end, f.code))

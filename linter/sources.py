@@ -139,9 +139,18 @@ def _too_big(max_bytes: int, size: int | None) -> str:
     return f"larger than the {_limit(max_bytes)} limit{known}"
 
 
-def _read_limited(stream: IO[bytes], max_bytes: int) -> bytes | None:
-    """At most ``max_bytes`` bytes, or ``None`` when there are more."""
-    data = stream.read(max_bytes + 1)
+def _read_limited(stream: IO[bytes], max_bytes: int, size: int | None = None) -> bytes | None:
+    """At most ``max_bytes`` bytes, or ``None`` when there are more. With
+    the file's ``size`` (from ``fstat``) that many bytes and one are asked
+    for first: a read of ``max_bytes`` sets aside that much memory each
+    time, whatever the file holds."""
+    if size is not None and size < max_bytes:
+        data = stream.read(size + 1)
+        if len(data) <= size:
+            return data
+        data += stream.read(max_bytes - size)  # it grew since: read on to the limit and one
+    else:
+        data = stream.read(max_bytes + 1)
     return None if len(data) > max_bytes else data
 
 
@@ -173,7 +182,7 @@ def read_source(
                 return InputError(path, kind)
             if info.st_size > max_bytes:
                 return InputError(path, _too_big(max_bytes, info.st_size))
-            data = _read_limited(handle, max_bytes)
+            data = _read_limited(handle, max_bytes, info.st_size)
     except OSError as exc:
         return InputError(path, _os_error(path, exc))
     if data is None:  # grew while we read it

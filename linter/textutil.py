@@ -9,13 +9,19 @@ from dataclasses import dataclass
 from linter import regexes
 from linter.models import Span
 
-__all__ = ["Line", "split_lines", "split_sentences", "word_spans", "find_all", "words_per_region"]
+__all__ = ["Line", "split_lines", "split_sentences", "word_bounds", "word_spans", "find_all", "words_per_region"]
 
 
 @dataclass(frozen=True)
 class Line:
     text: str  # without the line break
     span: Span  # the line without its break
+
+    def __init__(self, text: str, span: Span) -> None:
+        # Written out, as ``Span.__init__`` is: a draft makes one per line.
+        fields = self.__dict__
+        fields["text"] = text
+        fields["span"] = span
 
     @property
     def blank(self) -> bool:
@@ -52,15 +58,18 @@ def split_sentences(text: str, region: Span) -> list[Span]:
     chunk = text[region.start : region.end]
     cuts: list[int] = []
     for m in _SENTENCE_END.finditer(chunk):
-        before = chunk[max(0, m.start() - _LOOK_BACK) : m.start()].rsplit(None, 1)
-        word = before[-1].lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and word in _ABBREVIATIONS:
-            continue
-        if m.group().startswith(".") and len(word) == 1 and word.isalpha():
-            continue  # an initial: "J. Smith"
-        following = _NEXT_CHAR.match(chunk, m.end())
-        if m.group()[-1] in "\"'”’)]" and following is not None and following[1].islower():
-            continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
+        mark = m.group()
+        if mark[0] == ".":  # the last word before it: an abbreviation or an initial goes on
+            before = chunk[max(0, m.start() - _LOOK_BACK) : m.start()].rsplit(None, 1)
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS:
+                continue
+            if len(word) == 1 and word.isalpha():
+                continue  # an initial: "J. Smith"
+        if mark[-1] in "\"'”’)]":
+            following = _NEXT_CHAR.match(chunk, m.end())
+            if following is not None and following[1].islower():
+                continue  # a quoted title: 'the post "Why queues?" on your blog' goes on
         cuts.append(region.start + m.end())
     for m in _NEW_LINE_START.finditer(chunk):
         cuts.append(region.start + m.start())
@@ -83,22 +92,29 @@ _NEW_LINE_START = regexes.compile(r"\n(?=[ \t]*(?:[A-Z0-9\"“(]|[-*•]\s))")
 _LETTER_OR_DIGIT = regexes.compile(r"[^\W_]")
 
 
-def word_spans(text: str, region: Span) -> list[Span]:
-    """Whitespace tokens inside ``region`` that hold a letter or a digit.
+def word_bounds(text: str, region: Span) -> list[tuple[int, int]]:
+    """``(start, end)`` of each whitespace token inside ``region`` that
+    holds a letter or a digit.
 
     ``str.split`` splits where ``\\S+`` would (the same whitespace, on
     every code point), and each token is found from where the last one
     ended; ``str.isalnum`` is the pattern's test, so most tokens are settled
-    by their first or last character without a search."""
-    out: list[Span] = []
+    by their first or last character without a search. Plain pairs: a
+    count or a scan needs no ``Span`` per word."""
+    out: list[tuple[int, int]] = []
     end = region.start
     find = text.find
     for token in text[region.start : region.end].split():
         start = find(token, end)
         end = start + len(token)
         if token[0].isalnum() or token[-1].isalnum() or _LETTER_OR_DIGIT.search(token):
-            out.append(Span(start, end))
+            out.append((start, end))
     return out
+
+
+def word_spans(text: str, region: Span) -> list[Span]:
+    """Whitespace tokens inside ``region`` that hold a letter or a digit."""
+    return [Span(start, end) for start, end in word_bounds(text, region)]
 
 
 def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
@@ -106,15 +122,15 @@ def find_all(pattern: re.Pattern[str], text: str, region: Span) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(text, region.start, region.end)]
 
 
-def words_per_region(words: Sequence[Span], regions: Iterable[Span]) -> Iterator[tuple[Span, int]]:
-    """Each region (in text order) with the number of ``words`` inside it,
-    in one pass over both."""
+def words_per_region(words: Sequence[tuple[int, int]], regions: Iterable[Span]) -> Iterator[tuple[Span, int]]:
+    """Each region (in text order) with the number of ``words`` (their
+    ``(start, end)``, as ``word_bounds`` gives) inside it, in one pass over both."""
     i, n = 0, len(words)
     for region in regions:
-        while i < n and words[i].start < region.start:
+        while i < n and words[i][0] < region.start:
             i += 1
         j = i
-        while j < n and words[j].end <= region.end:
+        while j < n and words[j][1] <= region.end:
             j += 1
         yield region, j - i
         i = j

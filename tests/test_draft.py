@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.context import Context
 from linter.draft import DraftError, parse_draft
@@ -255,3 +257,20 @@ def test_a_contact_in_a_line_is_one_the_message_scan_finds_there():
     assert [d.contact_in_line(ln) for ln in lines] == [
         any(ln.start <= c.start < ln.end for c in d.contacts) for ln in lines
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]{}<>XxTODBFIME a\n", max_size=40))
+def test_the_placeholder_scan_skipped_without_a_mark_finds_what_the_pattern_finds(text: str) -> None:
+    from linter.draft import _PLACEHOLDER, _placeholders
+
+    whole = [Span(0, len(text))]
+    expected = tuple(m.span() for m in _PLACEHOLDER.finditer(text))
+    assert tuple((p.span.start, p.span.end) for p in _placeholders(text, whole)) == expected
+
+
+def test_word_bounds_are_the_words_as_pairs() -> None:
+    draft = parse_draft("Subject: Hi\n\nHi Dana,\n\nThanks -- it was  great, truly!\nMore: 3 x.\n\nBest,\nSam\n\nP.S. See you.\n")
+    assert [draft.slice(w) for w in draft.words] == ["Thanks", "it", "was", "great,", "truly!", "More:", "3", "x.", "See", "you."]
+    assert draft.word_bounds == tuple((w.start, w.end) for w in draft.words)
+    assert draft.word_count == 10

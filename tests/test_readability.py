@@ -35,3 +35,14 @@ TRICKY = st.sampled_from(list(" \n\t.!?'’-,;:\"()") + ["can't", "'s", "rock'n'
 @given(st.lists(st.one_of(TRICKY, st.text(min_size=1, max_size=8)), max_size=40).map(" ".join))
 def test_equal_to_textstat_on_generated_text(text: str) -> None:
     assert coleman_liau_grade(text) == textstat.coleman_liau_index(text)
+
+
+ASCII = st.sampled_from(["can't", "'s", "e.g.", "x_y", "\x1c", "\x1f", "\x0b", "\x0c", "'ll", "'", "3.5"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ASCII, st.text(st.characters(max_codepoint=127), min_size=1, max_size=8)), max_size=40).map(" ".join))
+def test_equal_to_textstat_on_ascii_text(text: str) -> None:
+    # ASCII text is counted on a path of its own (bytes, not patterns)
+    assert text.isascii()
+    assert coleman_liau_grade(text) == textstat.coleman_liau_index(text)

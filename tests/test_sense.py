@@ -62,3 +62,57 @@ def test_the_indexed_word_table_answers_as_the_searched_one(monkeypatch: pytest.
     assert tables._keys is not None and len(tables._keys) == len(words) > 20000
     lacking = [w for w, line in zip(asked, searched) if line is None]
     assert lacking == ["", "zzzzqx", "aaaa", "intrested", "thanks'", words[-1] + "z"]
+
+
+def _plain_sense(text: str) -> dict[str, float]:
+    """``sense`` as a plain loop over words and labels (the reference the
+    column sums must equal to the last bit)."""
+    import math
+
+    from linter.sense.model import _CAPITALISED, _unknown_tokens, ngram_features, word_tokens
+
+    tables = _tables()
+    words = word_tokens(text)
+    rows = [tables.word(w) for w in words]
+    names = set(word_tokens(" ".join(_CAPITALISED.findall(text))))
+    for i, (w, row) in enumerate(zip(words, rows)):
+        if row is None and w not in names:
+            words[i] = tables.respelled(w)
+            rows[i] = tables.word(words[i])
+    totals = [0.0] * len(tables.labels)
+    tokens = 0
+    for w, row in zip(words, rows):
+        if row is None:
+            tokens += _unknown_tokens(w)
+            continue
+        tokens += row.tokens
+        for i, s in enumerate(row.scores):
+            totals[i] += s
+    if tokens:
+        totals = [t / tokens for t in totals]
+    for f in ngram_features(words):
+        for i, weight in tables.ngram_weights.get(f, ()):
+            totals[i] += weight
+    return {
+        label.name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, label.bias + totals[i]))))
+        for i, label in enumerate(tables.labels)
+    }
+
+
+def test_sense_equals_the_plain_loop_on_every_sentence_we_ship() -> None:
+    from pathlib import Path
+
+    from linter.draft import parse_draft
+    from linter.sense.model import clauses
+
+    root = Path(__file__).resolve().parents[1]
+    paths = sorted((root / "examples").rglob("*.txt")) + sorted((root / "tests/accuracy/drafts").glob("*.txt"))
+    parts = set()
+    for path in paths:
+        draft = parse_draft(path.read_text(encoding="utf-8"), str(path))
+        for span in draft.sentences:
+            parts.update(clauses(draft.text[span.start : span.end]))
+    parts.update(["", "?", "Zxqv Blorf.", "Thanks!"])
+    assert len(parts) > 500
+    for text in sorted(parts):
+        assert sense.__wrapped__(text).probs == _plain_sense(text), text

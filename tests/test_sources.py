@@ -383,3 +383,26 @@ def test_line_col() -> None:
 
 def test_line_col_counts_characters_not_bytes() -> None:
     assert line_col("caf\u00e9 \U0001f600 x", 7) == (1, 8)
+
+
+@pytest.mark.parametrize(
+    ("content", "size", "max_bytes", "expected"),
+    [
+        (b"hello", 5, 10, b"hello"),  # as fstat said
+        (b"hello", 3, 10, b"hello"),  # grew since: read on
+        (b"hello world!", 3, 10, None),  # grew past the limit
+        (b"hello world!", 3, 12, b"hello world!"),  # grew to the limit exactly
+        (b"hi", 5, 10, b"hi"),  # shrank
+        (b"hello", 10, 10, b"hello"),  # size at the limit: one read of the limit
+        (b"hello world!", 20, 10, None),
+        (b"hello", None, 5, b"hello"),  # no size (standard input)
+        (b"hello!", None, 5, None),
+    ],
+)
+def test_a_limited_read_gives_what_one_read_of_the_limit_gives(
+    content: bytes, size: int | None, max_bytes: int, expected: bytes | None
+) -> None:
+    from linter.sources import _read_limited
+
+    assert _read_limited(io.BytesIO(content), max_bytes, size) == expected
+    assert _read_limited(io.BytesIO(content), max_bytes) == expected

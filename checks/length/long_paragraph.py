@@ -51,7 +51,7 @@ class Options:
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:
     opts = read_options(Options, options)
     limit = opts.max_words
-    words = draft.words
+    words = draft.word_bounds
     n = len(words)
     if n <= limit:
         return

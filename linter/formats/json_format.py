@@ -12,44 +12,49 @@ from typing import Any
 from linter import __version__
 from linter.formats import RunResult, Tally
 from linter.models import FileReport, Finding, Span
-from linter.positions import line_col
+from linter.positions import LineIndex, line_index
 from linter.formats.escape import decodable
+from linter.formats.json_text import dumps_indented
 
 __all__ = ["document_around_files", "format_empty", "format_json", "report_dict", "report_text", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 
 
-def _position(text: str, offset: int) -> dict[str, int]:
-    line, column = line_col(text, offset)
-    return {"line": line, "column": column, "offset": offset}
+def _span(index: LineIndex, span: Span) -> dict[str, Any]:
+    (line, column), (end_line, end_column) = index.line_col(span.start), index.line_col(span.end)
+    return {
+        "start": {"line": line, "column": column, "offset": span.start},
+        "end": {"line": end_line, "column": end_column, "offset": span.end},
+    }
 
 
-def _span(text: str, span: Span) -> dict[str, Any]:
-    return {"start": _position(text, span.start), "end": _position(text, span.end)}
-
-
-def _finding(report: FileReport, f: Finding) -> dict[str, Any]:
+def _finding(index: LineIndex, f: Finding) -> dict[str, Any]:
+    fix = f.fix
     return {
         "code": f.code,
         "name": f.name,
         "severity": f.severity.label,
         "message": f.message,
-        **_span(report.text, f.span),
+        **_span(index, f.span),
         "rule": f.rule,
         "category": f.category,
         "rationale": list(f.rationale),
         "fix": None
-        if f.fix is None
+        if fix is None
         else {
-            "replacement": f.fix.replacement,
-            "description": f.fix.description,
-            **_span(report.text, f.fix.span),
+            "replacement": fix.replacement,
+            "description": fix.description,
+            **_span(index, fix.span),
         },
     }
 
 
 def report_dict(report: FileReport) -> dict[str, Any]:
+    findings: list[dict[str, Any]] = []
+    if report.findings:  # one line index per report, looked up once
+        index = line_index(report.text)
+        findings = [_finding(index, f) for f in report.findings]
     doc: dict[str, Any] = {
         "path": decodable(report.path),
         "score": report.score,
@@ -63,7 +68,7 @@ def report_dict(report: FileReport) -> dict[str, Any]:
         "word_count": report.word_count,
         "grammar_backend": report.grammar_backend,
         "breakdown": [{"code": code, "points_lost": points} for code, points in report.breakdown],
-        "findings": [_finding(report, f) for f in report.findings],
+        "findings": findings,
     }
     if report.omitted:  # only then: checks with more findings than listed (linter.limits)
         doc["omitted"] = [{"code": code, "name": name, "count": count} for code, name, count in report.omitted]
@@ -72,15 +77,11 @@ def report_dict(report: FileReport) -> dict[str, Any]:
 
 def report_text(report: FileReport) -> str:
     """``report`` as it appears in the document's ``files`` list."""
-    return _indented(json.dumps(report_dict(report), indent=2, ensure_ascii=False), _FILE_INDENT)
+    return dumps_indented(report_dict(report), _FILE_INDENT)
 
 
 _FILE_INDENT = "    "  # two levels of two: the document, then its "files" list
 _MARK = "\x00"  # stands for the files while the rest of the document is rendered
-
-
-def _indented(text: str, by: str) -> str:
-    return "\n".join(by + line for line in text.split("\n"))  # JSON strings hold no raw newline
 
 
 def _document(tally: Tally, files: list[Any]) -> dict[str, Any]:

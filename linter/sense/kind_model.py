@@ -9,6 +9,7 @@ weight row per kind of a softmax over them.
 from __future__ import annotations
 
 import math
+from operator import itemgetter, mul
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,13 @@ def kind_features(
     words: int,
 ) -> list[float]:
     """The feature vector of a note (the same in training and at run time)."""
-    out = [max((p[label] for p in body), default=0.0) for label in labels]
+    if body and len(labels) > 1:  # each label's column of probabilities, then its highest
+        pick = itemgetter(*labels)
+        out = [max(column) for column in zip(*(pick(p) for p in body))]
+    elif body:
+        out = [max(p[label] for p in body) for label in labels]
+    else:
+        out = [0.0] * len(labels)
     out += [subject[label] if subject else 0.0 for label in _SUBJECT_LABELS]
     out += [math.log1p(words) / 5.0, 1.0 if subject else 0.0, 1.0]
     return out
@@ -45,7 +52,7 @@ def _weights() -> dict[str, list[float]]:
 
 def predict_kind(features: Sequence[float]) -> tuple[str, float]:
     """The likeliest kind and its probability."""
-    scores = {k: sum(w * f for w, f in zip(ws, features)) for k, ws in _weights().items()}
+    scores = {k: sum(map(mul, ws, features)) for k, ws in _weights().items()}
     top = max(scores.values())
     total = sum(math.exp(v - top) for v in scores.values())
     kind = max(scores, key=lambda k: scores[k])

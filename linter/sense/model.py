@@ -258,15 +258,11 @@ def sense(text: str) -> Sense:
                 words[i] = tables.respelled(w)
                 rows[i] = tables.word(words[i])
     n_labels = len(tables.labels)
-    totals = [0.0] * n_labels
-    tokens = 0
-    for w, row in zip(words, rows):
-        if row is None:
-            tokens += _unknown_tokens(w)
-            continue
-        tokens += row.tokens
-        for i, s in enumerate(row.scores):
-            totals[i] += s
+    known = [row.scores for row in rows if row is not None]
+    # Each label's scores summed in word order, by columns (sum adds floats
+    # one by one from 0.0, as a loop would).
+    totals = [sum(column) for column in zip(*known)] if known else [0.0] * n_labels
+    tokens = sum(row.tokens if row is not None else _unknown_tokens(w) for w, row in zip(words, rows))
     if tokens:
         totals = [t / tokens for t in totals]
     weights = tables.ngram_weights
