@@ -1,17 +1,16 @@
-"""Check options: declared once per check as a frozen dataclass, shown as
-their defaults, read back typed."""
+"""Check options: declared once per check as a ``CheckOptions`` class,
+shown as their defaults, read back typed, read-only."""
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, fields, is_dataclass
+import pytest
 
-from linter.check import option_defaults, read_options
+from linter.check import CheckOptions, option_defaults, read_options
 from linter.registry import load_checks
 
 
-@dataclass(frozen=True)
-class _Options:
+class _Options(CheckOptions):
     limit: int = 3
     share: float = 0.5
     strict: bool = False
@@ -35,7 +34,23 @@ def test_every_check_with_options_declares_them_in_its_options_dataclass() -> No
         declared = getattr(module, "Options", None)
         if not check.options:
             continue
-        assert declared is not None and is_dataclass(declared), check.code
-        assert declared.__dataclass_params__.frozen, check.code  # type: ignore[attr-defined]
+        assert declared is not None and issubclass(declared, CheckOptions), check.code
         assert check.options == option_defaults(declared), check.code
-        assert [f.name for f in fields(declared)] == list(check.options), check.code
+        assert [name for name, _ in declared._fields] == list(check.options), check.code
+
+
+def test_options_are_read_only_values_with_their_defaults_filled_in() -> None:
+    read = _Options(limit=4)
+    assert (read.limit, read.share, read.words) == (4, 0.5, ())
+    assert read == _Options(limit=4) and read != _Options() and hash(read) == hash(_Options(limit=4))
+    assert repr(read) == "_Options(limit=4, share=0.5, strict=False, words=(), name='any')"
+    with pytest.raises(AttributeError, match="read-only"):
+        read.limit = 5  # type: ignore[misc]
+    with pytest.raises(TypeError, match="has no option colour"):
+        _Options(colour="red")
+
+
+def test_an_option_without_a_default_is_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="option\\(s\\) without a default: limit"):
+        class _Bad(CheckOptions):
+            limit: int

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import pytest
 
-from linter.check import Tools
+from linter.check import CheckOptions, Tools
 from linter.config import Config
 from linter.draft import parse_draft
 from linter.engine import lint
@@ -110,6 +109,5 @@ def test_each_config_lints_with_its_own_options_draft_after_draft():
     assert seen == [3, 7, 3, 9, 7]
 
 
-@dataclass(frozen=True)
-class _Limit:
+class _Limit(CheckOptions):
     limit: int = 3

@@ -26,15 +26,13 @@ Span: the sentence (or the subject's text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, is_question, quote
 from checks.reading import Reader, sentences
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -54,8 +52,7 @@ def _flags(text: str, margin: float, extra: Any) -> bool:
     return _READER.said(text, extra) or (_asks(text) and _READER.carries(text, margin, extra))
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

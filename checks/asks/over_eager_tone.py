@@ -21,8 +21,6 @@ to join") is not flagged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ from typing import Any
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
 from linter import regexes
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -46,8 +44,7 @@ _LABELS = {
 _BANG = regexes.compile(r"!+")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

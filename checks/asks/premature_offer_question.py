@@ -19,15 +19,13 @@ topics asked about. No fix: the question should simply wait for an offer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, body_sentences, is_question, quote
 from checks.phrasebook import family_matches, load_books, user_book
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -47,8 +45,7 @@ def _labels(text: str, extra: tuple[str, ...]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

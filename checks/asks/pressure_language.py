@@ -28,8 +28,6 @@ availability ("I'm free to start right away"): a match inside it does not count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -37,7 +35,7 @@ from typing import Any
 from checks._phrases import body_sentences, negated, quote
 from checks.phrasebook import family_matches, load_books, user_book
 from linter import regexes
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -57,8 +55,7 @@ _NEGATION_KEPT = frozenset(("urgent", "reproach"))
 _PUNCT = regexes.compile(r"[?!]{2,}")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

@@ -16,15 +16,13 @@ Span: the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import asks_before, is_question, quote
 from checks.reading import Reader, sentences
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 
@@ -37,8 +35,7 @@ def _asks(text: str) -> bool:
     return is_question(text) or asks_before(text, len(text))
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     allowed_in_status_check: int = 1

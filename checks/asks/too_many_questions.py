@@ -11,13 +11,11 @@ in the quoted reply, the subject or the signature do not count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from checks._phrases import body_sentences, is_question, quote
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -33,8 +31,7 @@ def _continues(text: str, span: Span, after: list[tuple[Span, str]]) -> bool:
     return "\n" not in text[span.end : nxt.start] and nxt_text[:1].islower()
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_questions: int = 3

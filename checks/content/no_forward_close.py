@@ -14,15 +14,13 @@ finding). Fix: a closing sentence appended at the end of the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks._phrases import body_end, body_sentences
 from checks.phrasebook import load_books, user_book
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -33,8 +31,7 @@ _FORWARD = _BOOKS["close"]
 _FORWARD_SIGNOFF = _BOOKS["signoff"]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

@@ -53,8 +53,6 @@ adds a sentence naming the first topic at the end of the first paragraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import itertools
 import re
 from functools import lru_cache
@@ -67,7 +65,7 @@ from checks._phrases import body_sentences, lower, masked_text, quote, stem
 from checks._topics import topic_mentioned
 from linter import regexes
 from linter.sense import read
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -216,8 +214,7 @@ def _specific(draft: Draft, text: str, generic: frozenset[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     topic_share: float = 0.6

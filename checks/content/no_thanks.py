@@ -16,15 +16,13 @@ sentence inserted at the start of the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from checks.reading import Reader, sentences
 from linter.sense import word_tokens
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -42,8 +40,7 @@ def _bare(text: str) -> bool:
     return bool(words) and set(words) <= _BARE_WORDS and not {"thank", "thanks"}.isdisjoint(words)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     extra_phrases: tuple[str, ...] = ()

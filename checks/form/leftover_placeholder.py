@@ -16,14 +16,12 @@ Span: the placeholder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from linter import regexes
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft, Placeholder
 from linter.models import Finding, Fix, Severity, Span
 from linter.suggest import did_you_mean
@@ -93,8 +91,7 @@ def _bare_slots(draft: Draft) -> Iterator[Span]:
             pos += len(line) + 1
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     allowed: tuple[str, ...] = ()

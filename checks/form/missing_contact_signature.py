@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from linter import regexes
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Fix, Severity, Span
 
@@ -99,11 +99,10 @@ def _sender_fix(at: int, lines: list[str], what: str, *, gap: bool = False) -> F
     return Fix(Span(at, at), text, what, safe=True)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
-    sender: Mapping[str, str] = field(default_factory=dict)  # filled from the config's top-level ``sender``
+    sender: Mapping[str, str] = MappingProxyType({})  # filled from the config's top-level ``sender``
 
 
 def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -> Iterator[Finding]:

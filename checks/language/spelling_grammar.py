@@ -35,12 +35,10 @@ the same way for every backend:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from checks._grammar_filter import _at_sentence_start, _words, keep_issue, known_words, masked_text
 from checks._word_rarity import TERM, judge_word
@@ -142,8 +140,7 @@ def _fix_description(category: str, new: str) -> str:
     return "correct the spelling" if category == "spelling" else "use the suggested wording"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     vocabulary: tuple[str, ...] = ()

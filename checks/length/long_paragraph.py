@@ -9,12 +9,10 @@ Span: the paragraph (or the line, in such pasted text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 from linter.textutil import words_per_region
@@ -41,8 +39,7 @@ def _blocks(draft: Draft) -> Iterator[Span]:
             pos += len(line) + 1
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_words: int = 120

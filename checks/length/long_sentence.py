@@ -6,12 +6,10 @@ holding a letter or digit), so the counts match FL201's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 from linter.textutil import words_per_region
@@ -19,8 +17,7 @@ from linter.textutil import words_per_region
 __all__ = ["CHECK"]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_words: int = 35

@@ -9,12 +9,10 @@ whole-body anchor FL201 uses).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity
 from linter.readability import coleman_liau_grade
@@ -24,8 +22,7 @@ __all__ = ["CHECK"]
 _MIN_WORDS = 30
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_grade: float = 14

@@ -9,12 +9,10 @@ one marks its ``Subject:`` line; a long one marks the subject text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft, Header
 from linter.models import Finding, Fix, Severity, Span
 from linter.textutil import word_spans
@@ -41,8 +39,7 @@ def _suggestion(draft: Draft) -> str:
     return _SUGGESTED.get(draft.kind, _DEFAULT_SUGGESTION)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_words: int = 10

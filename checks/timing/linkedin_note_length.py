@@ -10,20 +10,17 @@ note. Span: from the first character past the limit to the end of the note
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
 __all__ = ["CHECK"]
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_chars: int = 300

@@ -10,13 +10,11 @@ body's first sentence (the first thing the reader sees).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from linter.check import Check, Tools, option_defaults, read_options
+from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft
 from linter.models import Finding, Severity, Span
 
@@ -40,8 +38,7 @@ def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(CheckOptions):
     """This check's options and their defaults (config may override each)."""
 
     max_thank_you_days: int = 2
