@@ -247,7 +247,12 @@ def test_the_cache_folder_is_platformdirs_when_not_set(monkeypatch: pytest.Monke
     from linter.service.place import cache_path
 
     monkeypatch.delenv("FOLLOWUP_LINT_CACHE", raising=False)
-    assert cache_path() == platformdirs.user_cache_dir("followup-lint", appauthor=False)
+    for xdg in (None, "", "  ", "/tmp/xdg", "relative/cache"):  # on Linux it is worked out without importing it
+        if xdg is None:
+            monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        assert cache_path() == platformdirs.user_cache_dir("followup-lint", appauthor=False), xdg
     monkeypatch.setenv("FOLLOWUP_LINT_CACHE", " /tmp/x ")
     assert cache_path() == "/tmp/x"
 

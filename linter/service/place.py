@@ -39,11 +39,14 @@ class RefusedSocket(OSError):
 def cache_path() -> str:
     """``FOLLOWUP_LINT_CACHE`` or the user cache folder, whether it exists or not."""
     path = os.environ.get("FOLLOWUP_LINT_CACHE", "").strip()
-    if not path:
-        import platformdirs  # only when needed: it is not small
+    if path:
+        return path
+    if sys.platform == "linux":  # platformdirs' answer (the XDG rule), without importing it: every run asks
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return os.path.join(base if os.path.isabs(base) else os.path.expanduser("~/.cache"), "followup-lint")
+    import platformdirs
 
-        path = platformdirs.user_cache_dir("followup-lint", appauthor=False)
-    return path
+    return platformdirs.user_cache_dir("followup-lint", appauthor=False)
 
 
 def cache_dir() -> str:
