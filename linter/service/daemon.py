@@ -15,9 +15,9 @@ alongside others (each process of a pooled folder run): it asks for a lane
 of its own (``own``), a thread with a Harper of its own (``lanes``), so
 Harper runs on every core. When no request
 has come for a second it returns freed heap to the OS, and if it has
-grown past its start-up size by more than ``_SHED_ABOVE`` it first drops
-Harper's per-text cache, so its memory stays flat (the README gives the
-figures). It exits after
+grown past its start-up size by more than ``_SHED_ABOVE`` for each Harper
+it holds (its own and its lanes') it first drops their per-text caches,
+so its memory stays bounded (the README gives the figures). It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
 ``stop`` or SIGTERM, or when its socket file is removed or replaced (no
 client can reach it then), and removes its socket file on the way out.
@@ -43,12 +43,19 @@ from linter.service.peer import peer_pid, same_rights
 from linter.service.protocol import MAX_LINE, CheckCall, message, version_error
 from linter.memory import _rss, _trim_heap
 
-__all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
+__all__ = ["DEFAULT_IDLE", "main", "idle_timeout", "over_budget"]
 
 DEFAULT_IDLE = 900.0
 DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
-_SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
+_SHED_ABOVE = 32 << 20  # bytes over the start-up RSS, per Harper it holds, that make a quiet worker shed caches
 SOCKET_CHECK = 2.0  # seconds between checks that the socket file is still this worker's
+
+
+def over_budget(rss: int, baseline: int, harpers: int) -> bool:
+    """Whether the service has grown past what its ``harpers`` may hold
+    (each is allowed ``_SHED_ABOVE`` over the start-up size: a lane's Harper,
+    built later, is part of its growth)."""
+    return rss > baseline + _SHED_ABOVE * harpers
 
 
 def idle_timeout() -> float:
@@ -258,7 +265,7 @@ class _Worker:
                         _log(f"idle for {self.idle:g} s; exiting")
                         break
                     if not trimmed:  # quiet now: give back what the requests freed
-                        if _rss() > self.baseline + _SHED_ABOVE:
+                        if over_budget(_rss(), self.baseline, 1 + sum(self.lanes.counts().values())):
                             self.grammar.shed_caches()
                             self.lanes.shed_idle()
                         _trim_heap()

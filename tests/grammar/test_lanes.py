@@ -91,3 +91,11 @@ def test_a_client_gets_the_harper_it_asks_for_when_it_is_idle(cache):
     assert [c.ping()["lane"] for c in again] == [1, 0]
     for client in [*again, watcher]:
         client.close()
+
+
+def test_each_harper_the_service_holds_may_cache_its_share_before_a_shed() -> None:
+    from linter.service.daemon import _SHED_ABOVE, over_budget
+
+    grown = 100 + 2 * _SHED_ABOVE  # two lanes' Harpers built and warm: not yet a reason to drop their caches
+    assert (over_budget(grown, 100, 1), over_budget(grown, 100, 3)) == (True, False)
+    assert over_budget(100 + 3 * _SHED_ABOVE + 1, 100, 3) is True
