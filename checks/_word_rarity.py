@@ -20,10 +20,11 @@ list, loaded on first use) tells them apart without a list of either:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-__all__ = ["SLIP", "TERM", "UNKNOWN", "judge_word", "zipf"]
+__all__ = ["SLIP", "TERM", "UNKNOWN", "common_zipf", "judge_word", "zipf"]
 
 SLIP, TERM, UNKNOWN = "slip", "term", "unknown"
 
@@ -39,17 +40,60 @@ _SUFFIXES = ("ing", "ers", "er", "ed", "es", "s")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+_COMMON_FLOOR = 2.5  # the lowest bar a neighbour or a part of a word is held to
+_Rare = tuple[tuple[float, tuple[str, ...]], ...]  # (Zipf, sorted words), rarest first
+
+
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+def _table() -> tuple[dict[str, float], _Rare]:
+    """wordfreq's English list: the words at ``_COMMON_FLOOR`` or above with
+    their Zipf frequency, and the rarer ones in their sorted buckets of one
+    frequency each. Read from wordfreq's data file (gzipped msgpack, a
+    bucket of words per centibel) rather than through ``wordfreq``, whose
+    import and word dict cost a run three times as much."""
+    import gzip
+    import importlib.util
+    import os
 
-    return get_frequency_dict("en", wordlist="large")
+    import msgpack  # type: ignore[import-untyped]
+
+    spec = importlib.util.find_spec("wordfreq")
+    folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else ""
+    with open(os.path.join(folder, "data", "large_en.msgpack.gz"), "rb") as handle:
+        header, *buckets = msgpack.unpackb(gzip.decompress(handle.read()), raw=False, use_list=False)
+    if header != {"format": "cB", "version": 1}:
+        raise RuntimeError(f"wordfreq's English list has an unknown format: {header!r}")
+    levels = [_zipf_of(centibels) for centibels in range(len(buckets))]
+    common: dict[str, float] = {}
+    cut = next((c for c, level in enumerate(levels) if level < _COMMON_FLOOR), len(buckets))
+    for centibels in range(cut):
+        common.update(dict.fromkeys(buckets[centibels], levels[centibels]))
+    rare = tuple((levels[c], tuple(buckets[c])) for c in reversed(range(cut, len(buckets))))
+    return common, rare
 
 
+def _zipf_of(centibels: int) -> float:
+    """A bucket's Zipf frequency, worked out as from wordfreq's frequency
+    (``10 ** (-centibels / 100)``), float for float."""
+    return math.log10(10 ** (-centibels / 100)) + 9
+
+
+def common_zipf(word: str) -> float:
+    """``zipf(word)`` when it is ``_COMMON_FLOOR`` or more, else 0: one dict
+    lookup, for the many candidate neighbours and parts of a word."""
+    return _table()[0].get(word, 0.0)
+
+
+@lru_cache(maxsize=4096)
 def zipf(word: str) -> float:
     """The Zipf frequency (log10 per billion words) of ``word``; 0 if unseen."""
-    freq = _frequencies().get(word.casefold(), 0.0)
-    return math.log10(freq) + 9 if freq > 0 else 0.0
+    word = word.casefold()
+    common, rare = _table()
+    for level, bucket in rare:  # as in wordfreq's dict, a word listed twice has its rarer frequency
+        at = bisect_left(bucket, word)
+        if at < len(bucket) and bucket[at] == word:
+            return level
+    return common.get(word, 0.0)
 
 
 def _one_edit(word: str) -> Iterator[str]:
@@ -88,9 +132,9 @@ def common_neighbour(word: str, suggestions: Iterable[str] = ()) -> str | None:
     near = set(_one_edit(word))
     near |= {s.casefold() for s in suggestions if s.isalpha() and _within_two(word, s.casefold())}
     near.discard(word)
-    best = max(near, key=zipf, default=None)
+    best = max(near, key=common_zipf, default=None)  # a slip's neighbour is common: the dict is enough
     gap = _GAP_SHORT if len(word) <= _SHORT else _GAP
-    if best is not None and zipf(best) >= _COMMON and zipf(best) - own >= gap:
+    if best is not None and common_zipf(best) >= _COMMON and common_zipf(best) - own >= gap:
         return best
     return None
 
@@ -100,7 +144,7 @@ def _run_together(word: str, suggestions: Iterable[str]) -> bool:
     for suggestion in suggestions:
         parts = suggestion.casefold().split()
         if len(parts) == 2 and "".join(parts) == word:
-            if min(zipf(p) for p in parts) >= _PHRASE_PART and zipf(word) >= _RUN_TOGETHER:
+            if min(common_zipf(p) for p in parts) >= _PHRASE_PART and zipf(word) >= _RUN_TOGETHER:
                 return True
     return False
 
@@ -108,7 +152,7 @@ def _run_together(word: str, suggestions: Iterable[str]) -> bool:
 def _compound(word: str) -> bool:
     stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 3]
     return any(
-        zipf(stem[:i]) >= _PART and zipf(stem[i:]) >= _PART
+        common_zipf(stem[:i]) >= _PART and common_zipf(stem[i:]) >= _PART
         for stem in stems
         for i in range(2, len(stem) - 1)
     )

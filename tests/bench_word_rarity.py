@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What judging unknown words costs FL101: wordfreq's load, a word, a draft.
+"""What judging unknown words costs FL101: loading wordfreq's list, a word, a draft.
 
     FOLLOWUP_LINT_WORKER=0 python tests/bench_word_rarity.py
 
@@ -41,7 +41,7 @@ def main() -> None:
 
     before, start = _rss_mb(), time.perf_counter()
     judge_word("runbook", ("run book",))
-    print(f"wordfreq import and load: {(time.perf_counter() - start) * 1000:.0f} ms, "
+    print(f"wordfreq's English list loaded: {(time.perf_counter() - start) * 1000:.0f} ms, "
           f"RSS +{_rss_mb() - before:.0f} MB")
     times = []
     for _ in range(50):

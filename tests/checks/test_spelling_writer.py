@@ -6,6 +6,8 @@ LanguageTool in ``tests/languagetool/test_lt_spelling.py``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checks._word_rarity import SLIP, TERM, UNKNOWN, judge_word
@@ -205,3 +207,27 @@ def test_any_backend_that_flags_trade_words_gets_warnings():
         ("upskilling", f'"upskilling" {advice}', Severity.WARNING),
         ("team", 'possible misspelling: "team"', Severity.ERROR),  # an everyday word: the backend's call
     ]
+
+
+def test_word_frequencies_are_wordfreqs_own_read_without_importing_it():
+    import math
+    import subprocess
+    import sys
+
+    from wordfreq import get_frequency_dict
+
+    from checks._word_rarity import common_zipf, zipf
+
+    reference = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", wordlist="large").items()}
+    words = sorted(reference)
+    for word in words[::53] + ["the", "interested", "runbook", "zzzqqq", "The"]:
+        expected = reference.get(word.casefold(), 0.0)
+        assert zipf(word) == expected, word
+        assert common_zipf(word.casefold()) == (expected if expected >= 2.5 else 0.0), word
+    assert sum(1 for w in words if common_zipf(w) != (reference[w] if reference[w] >= 2.5 else 0.0)) == 0
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; from checks._word_rarity import zipf; zipf('runbook'); "
+                               "print('wordfreq' in sys.modules)"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+    )
+    assert loaded.stdout == "False\n"
