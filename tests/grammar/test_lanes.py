@@ -36,6 +36,7 @@ def test_a_client_that_asks_gets_a_lane_with_the_same_answers(cache, harper):
     assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
     again = WorkerBackend(lane=1)  # the idle Harper serves the next client, whatever number it asks
     assert (again.ping()["lane"], again.ping()["lanes"]) == (0, {"busy": 1, "idle": 0})
+    assert again.check(TEXT) == harper.check(TEXT)  # a Harper built in one lane's thread works in another's
     again.close()
     shared.close()
 
