@@ -1,6 +1,10 @@
 """The watcher's state: which drafts are known, which are due, and their
 latest reports; ``linter.watch`` is the command that runs it (its docstring
-describes the flow and how each editor's save comes out as one report)."""
+describes the flow and how each editor's save comes out as one report).
+
+A little over 300 lines on purpose: the observer's thread records changes
+and the main thread acts on them under one condition variable, and both
+sides are read together here."""
 
 from __future__ import annotations
 
