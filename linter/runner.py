@@ -307,10 +307,28 @@ def _lint_forked(
     from linter.forkpool import in_turn
 
     regexes.save()  # the patterns compiled so far: each worker then writes only its own
-    chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
+    chunks = _even_chunks(files, chunk, jobs)
     init, there = partial(_init_worker, settings), partial(_lint_chunk, transform=transform)
     for done in in_turn(chunks, jobs, init, there, partial(_lint_all, parent, transform=transform)):
         yield from done
+
+
+def _even_chunks(files: list[T], chunk: int, jobs: int) -> list[list[T]]:
+    """``files`` cut in chunks of about ``chunk`` for ``in_turn``, a whole
+    number of rounds of ``jobs``: each process gets an even share (this one,
+    which also reads and writes every result, the smallest), and each share
+    is cut evenly, so no process is left alone at the end of the run."""
+    rounds = -(-len(files) // (chunk * jobs))
+    if len(files) < rounds * jobs:
+        return [files[start : start + chunk] for start in range(0, len(files), chunk)]
+    chunks, start = [], 0
+    for k in range(rounds * jobs):
+        worker, turn = k % jobs, k // jobs
+        share = len(files) // jobs + (0 < worker <= len(files) % jobs)
+        end = start + share // rounds + (turn < share % rounds)
+        chunks.append(files[start:end])
+        start = end
+    return chunks
 
 
 def _lint_pooled(

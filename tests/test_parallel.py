@@ -97,14 +97,16 @@ def _linted_where(item: Any) -> tuple[str, int]:
 
 
 def test_the_parent_lints_one_chunk_in_jobs_and_one_worker_the_rest(folder: Path) -> None:
-    """63 inputs, pool of 2: the first file and then chunks of 7 (62 files
-    // (2 jobs * 4)) by turns, the parent's first; one worker process."""
+    """63 inputs, pool of 2: the first file, then 62 in five rounds of
+    chunks of about 7 (62 files // (2 jobs * 4)), 31 for each process, by
+    turns, the parent's first; one worker process."""
     where = list(iter_lint([str(folder)], POOLED, transform=_linted_where))
     paths = [path for path, _ in where]
     assert paths == [item.path for item in lint_paths([str(folder)], SERIAL).items]
     here = [i for i, (_, pid) in enumerate(where) if pid == os.getpid()]
-    chunks = [range(1 + start, min(63, 1 + start + 7)) for start in range(0, 62, 14)]
-    assert here == [0, *[i for chunk in chunks for i in chunk]]
+    sizes = [7, 7, *[6] * 8]  # each share of 31 cut into 7, 6, 6, 6, 6
+    starts = [1 + sum(sizes[:k]) for k in range(len(sizes))]
+    assert here == [0, *[i for k in range(0, 10, 2) for i in range(starts[k], starts[k] + sizes[k])]]
     assert len({pid for _, pid in where}) == 2
 
 
