@@ -91,7 +91,7 @@ def _plain_sense(text: str) -> dict[str, float]:
     if tokens:
         totals = [t / tokens for t in totals]
     for f in ngram_features(words):
-        for i, weight in tables.ngram_weights.get(f, ()):
+        for i, weight in tables.ngram(f):
             totals[i] += weight
     return {
         label.name: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, label.bias + totals[i]))))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import struct
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,11 +78,15 @@ class _Tables:
         labels, weights = load_cached(str(folder / "ngrams.tsv"), _parse_ngrams, code=__file__)
         self.labels = tuple(_Label(name, bias, threshold) for name, bias, threshold in labels)
         self.thresholds = {label.name: label.threshold for label in self.labels}
-        self.ngram_weights: dict[str, tuple[tuple[int, float], ...]] = weights  # feature -> ((label index, weight), ...)
+        self.ngram_weights: dict[str, bytes] = weights  # feature -> its (label index, weight) pairs, packed
         self._words = (folder / "words.tsv").read_bytes()  # sorted by word, after the comment lines
         self._searched = 0
         self._keys: list[bytes] | None = None  # each line's word, once the table is indexed
         self._lines: list[bytes] = []
+
+    def ngram(self, feature: str) -> Iterator[tuple[int, float]]:
+        """The (label index, weight) pairs of an n-gram feature (none for one the model lacks)."""
+        return _PAIR.iter_unpack(self.ngram_weights.get(feature, b""))
 
     @lru_cache(maxsize=65536)
     def word(self, word: str) -> Word | None:
@@ -166,8 +172,14 @@ def _sorted_line(data: bytes, key: bytes) -> bytes | None:
     return data[lo:] if end == -1 else data[lo:end]
 
 
-def _parse_ngrams(text: str) -> tuple[list[tuple[str, float, float]], dict[str, tuple[tuple[int, float], ...]]]:
-    """Label rows (name, bias, threshold) and, per n-gram, its weight in each label that has one."""
+# An n-gram's weights are kept packed: a few thousand byte strings load far
+# faster than tuples of tuples of floats.
+_PAIR = struct.Struct("<Bd")
+
+
+def _parse_ngrams(text: str) -> tuple[list[tuple[str, float, float]], dict[str, bytes]]:
+    """Label rows (name, bias, threshold) and, per n-gram, its weight in each
+    label that has one, as packed (label index, weight) pairs."""
     labels: list[tuple[str, float, float]] = []
     position: dict[str, int] = {}
     index: dict[str, list[tuple[int, float]]] = {}
@@ -181,7 +193,7 @@ def _parse_ngrams(text: str) -> tuple[list[tuple[str, float, float]], dict[str, 
             labels.append((label, float(bias), float(threshold)))
         else:
             index.setdefault(key, []).append((position[label], float(value)))
-    return labels, {feature: tuple(weights) for feature, weights in index.items()}
+    return labels, {feature: b"".join(_PAIR.pack(*pair) for pair in pairs) for feature, pairs in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -267,8 +279,10 @@ def sense(text: str) -> Sense:
         totals = [t / tokens for t in totals]
     weights = tables.ngram_weights
     for f in ngram_features(words):
-        for i, weight in weights.get(f, ()):
-            totals[i] += weight
+        packed = weights.get(f)
+        if packed:
+            for i, weight in _PAIR.iter_unpack(packed):
+                totals[i] += weight
     probs: dict[str, float] = {}
     for i, label in enumerate(tables.labels):
         z = label.bias + totals[i]
