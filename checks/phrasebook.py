@@ -99,6 +99,8 @@ class PhraseError(ValueError):
 
 @dataclass(frozen=True)
 class Phrase:
+    """One phrasing of a family: its pattern, example, regular expression and anchor words."""
+
     pattern: str
     example: str
     source: str  # the regular expression, compiled on first use

@@ -105,6 +105,8 @@ class CheckRequest:
 
 @dataclass(frozen=True)
 class CheckOutcome:
+    """What a check run gives back: the report, the error lines and the exit code."""
+
     report: str
     errors: tuple[str, ...] = field(default_factory=tuple)  # one line each
     code: int = EXIT_OK

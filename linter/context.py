@@ -35,6 +35,8 @@ class ContextError(ValueError):
 
 @dataclass(frozen=True)
 class Context:
+    """What is known of the interview: from a context file or a draft's front matter."""
+
     company: str | None = None
     role: str | None = None
     interviewer_name: str | None = None

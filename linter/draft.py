@@ -42,6 +42,8 @@ class DraftError(ValueError):
 
 @dataclass(frozen=True)
 class Placeholder:
+    """A template slot left in a draft (``[Name]``, ``{{company}}``)."""
+
     span: Span
     name: str  # the text inside the brackets, or the marker itself
 

@@ -15,6 +15,8 @@ from linter.textutil import Line
 
 @dataclass(frozen=True)
 class Header:
+    """A header line at the top of a draft (``Subject: ...``)."""
+
     name: str  # lower-case: "subject", "to", ...
     value: str
     line: Span

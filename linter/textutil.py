@@ -14,6 +14,8 @@ __all__ = ["Line", "split_lines", "split_sentences", "word_bounds", "word_spans"
 
 @dataclass(frozen=True)
 class Line:
+    """One line of a text and where it lies."""
+
     text: str  # without the line break
     span: Span  # the line without its break
 

@@ -63,6 +63,8 @@ class Word:
 
 @dataclass(frozen=True)
 class _Label:
+    """A label of the sentence model: its name, bias and threshold."""
+
     name: str
     bias: float
     threshold: float
