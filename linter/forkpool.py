@@ -22,15 +22,20 @@ with the parent's own linting for the interpreter, no tasks pickled.
 from __future__ import annotations
 
 import os
-import pickle
 import select
-import signal
 import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
 from linter import regexes
+
+# The C pickler alone: pickle.py, over it, costs a run more to import than
+# all its results take to pickle. ``signal`` is imported where it is used.
+try:
+    import _pickle as pickle
+except ImportError:  # pragma: no cover - an interpreter without the C pickler
+    import pickle  # type: ignore[no-redef]
 
 __all__ = ["Worker", "fork_worker", "in_turn"]
 
@@ -88,6 +93,8 @@ class Worker:
             return
         pid, _ = os.waitpid(self.pid, os.WNOHANG)
         if pid == 0:
+            import signal
+
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         self.pid = 0
@@ -105,6 +112,8 @@ def fork_worker(start: Callable[[], None], tasks: Iterable[Any], work: Callable[
     os.close(read_end)  # pragma: no cover - runs in the child, which exits below
     code = 0
     try:
+        import signal
+
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it, the worker just stops
         start()
         todo = list(tasks)
@@ -127,7 +136,7 @@ def fork_worker(start: Callable[[], None], tasks: Iterable[Any], work: Callable[
 
 
 def _send(fd: int, message: Any) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps(message, protocol=-1)  # the highest
     view = memoryview(_HEADER.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
