@@ -29,13 +29,16 @@ class RenderOptions:
     quiet: bool = False
 
 
-@dataclass(frozen=True)
 class Formatter:
-    """Where a format's renderer lives, and whether it takes ``RenderOptions``."""
+    """Where a format's renderer lives, and whether it takes ``RenderOptions``
+    (a plain class: a dataclass costs start-up more than this needs)."""
 
-    module: str
-    function: str
-    options: bool = False
+    __slots__ = ("module", "function", "options")
+
+    def __init__(self, module: str, function: str, options: bool = False) -> None:
+        self.module = module
+        self.function = function
+        self.options = options
 
 
 FORMATTERS: dict[str, Formatter] = {

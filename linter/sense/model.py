@@ -61,13 +61,16 @@ class Word:
     scores: tuple[float, ...]
 
 
-@dataclass(frozen=True)
 class _Label:
-    """A label of the sentence model: its name, bias and threshold."""
+    """A label of the sentence model: its name, bias and threshold (a plain
+    class: a dataclass costs start-up more than this needs)."""
 
-    name: str
-    bias: float
-    threshold: float
+    __slots__ = ("name", "bias", "threshold")
+
+    def __init__(self, name: str, bias: float, threshold: float) -> None:
+        self.name = name
+        self.bias = bias
+        self.threshold = threshold
 
 
 class _Tables:
