@@ -234,6 +234,7 @@ def _init_worker(settings: RunSettings, number: int = 0) -> None:
 
 
 _since_look = 0
+_HARPER = "linter.grammar.embedded"  # not imported: no Harper in this process, nothing to shed
 _grown_from = 0  # this process's size after its last shed (0: not looked yet)
 
 
@@ -242,7 +243,7 @@ def _lint_all(linter: Linter, chunk: list[tuple[int, str]], transform: Callable[
     global _since_look
     done = [(index, transform(linter.lint_target(target))) for index, target in chunk]
     _since_look += len(chunk)
-    if _since_look >= SHED_CHECK and linter.settings.use_worker is False:
+    if _since_look >= SHED_CHECK and linter.settings.use_worker is False and _HARPER in sys.modules:
         _since_look = 0
         _shed_if_grown()  # a Harper of this process's own: memory stays bounded over the run
     return done
