@@ -13,7 +13,6 @@ import math
 import re
 import struct
 from dataclasses import dataclass
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,14 +83,22 @@ class _Tables:
         self.labels = tuple(_Label(name, bias, threshold) for name, bias, threshold in labels)
         self.thresholds = {label.name: label.threshold for label in self.labels}
         self.ngram_weights: dict[str, bytes] = weights  # feature -> its (label index, weight) pairs, packed
+        self.ngram_pairs: dict[str, tuple[tuple[int, float], ...]] = {}  # the same, unpacked once met
         self._words = (folder / "words.tsv").read_bytes()  # sorted by word, after the comment lines
         self._searched = 0
         self._keys: list[bytes] | None = None  # each line's word, once the table is indexed
         self._lines: list[bytes] = []
 
-    def ngram(self, feature: str) -> Iterator[tuple[int, float]]:
-        """The (label index, weight) pairs of an n-gram feature (none for one the model lacks)."""
-        return _PAIR.iter_unpack(self.ngram_weights.get(feature, b""))
+    def ngram(self, feature: str) -> tuple[tuple[int, float], ...]:
+        """The (label index, weight) pairs of an n-gram feature (none for one
+        the model lacks), unpacked the first time a run meets it."""
+        pairs = self.ngram_pairs.get(feature)
+        if pairs is None:
+            packed = self.ngram_weights.get(feature)
+            if packed is None:
+                return ()
+            pairs = self.ngram_pairs[feature] = tuple(_PAIR.iter_unpack(packed))
+        return pairs
 
     @lru_cache(maxsize=65536)
     def word(self, word: str) -> Word | None:
@@ -178,7 +185,8 @@ def _sorted_line(data: bytes, key: bytes) -> bytes | None:
 
 
 # An n-gram's weights are kept packed: a few thousand byte strings load far
-# faster than tuples of tuples of floats.
+# faster than tuples of tuples of floats. Each is unpacked when a sentence
+# first holds it (a run meets a small part of the table).
 _PAIR = struct.Struct("<Bd")
 
 
@@ -282,12 +290,15 @@ def sense(text: str) -> Sense:
     tokens = sum(row.tokens if row is not None else _unknown_tokens(w) for w, row in zip(words, rows))
     if tokens:
         totals = [t / tokens for t in totals]
-    weights = tables.ngram_weights
+    unpacked, packed = tables.ngram_pairs, tables.ngram_weights
     for f in ngram_features(words):
-        packed = weights.get(f)
-        if packed:
-            for i, weight in _PAIR.iter_unpack(packed):
-                totals[i] += weight
+        pairs = unpacked.get(f)
+        if pairs is None:
+            if f not in packed:
+                continue
+            pairs = tables.ngram(f)
+        for i, weight in pairs:
+            totals[i] += weight
     probs: dict[str, float] = {}
     for i, label in enumerate(tables.labels):
         z = label.bias + totals[i]
