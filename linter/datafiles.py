@@ -9,17 +9,22 @@ files. As with those, nothing is written when ``sys.dont_write_bytecode``
 is set or the folder is read-only, and a missing, stale or damaged cache
 file is simply parsed again. The value must be made of what ``marshal``
 holds: dicts, lists, tuples, sets, strings and numbers.
+
+A large table of sorted lines is not parsed at all: ``mapped`` maps the
+file and ``sorted_line`` finds a line in it by binary search.
 """
 
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["load_cached", "cache_file", "read_marshal", "write_marshal"]
+__all__ = ["load_cached", "cache_file", "read_marshal", "write_marshal", "mapped", "sorted_line"]
 
 T = TypeVar("T")
 _FORMAT = 1  # bump when the layout of a cache file changes
@@ -76,3 +81,32 @@ def write_marshal(cached: str, data: Any) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def mapped(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped where the system allows: a lookup reads the
+    few pages it needs instead of the run reading the whole file first.
+    (Read whole on Windows, where a mapped file cannot be replaced, say by
+    an upgrade while an editor's server runs.)"""
+    if os.name != "posix":
+        return path.read_bytes()
+    with open(path, "rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def sorted_line(data: bytes | mmap.mmap, key: bytes) -> bytes | None:
+    """The line of ``data`` that starts with ``key``, by binary search over
+    lines sorted bytewise (which is code point order for UTF-8)."""
+    lo, hi = 0, len(data)  # both at line starts; lines before lo are < key, lines from hi are >= key
+    while lo < hi:
+        start = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+        end = data.find(b"\n", start)
+        end = len(data) if end == -1 else end
+        if data[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    if data[lo : lo + len(key)] != key:
+        return None
+    end = data.find(b"\n", lo)
+    return data[lo:] if end == -1 else data[lo:end]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from linter.datafiles import sorted_line
 from linter.sense.model import _one_slip, _tables, sense
 
 
@@ -54,10 +55,10 @@ def test_the_indexed_word_table_answers_as_the_searched_one(monkeypatch: pytest.
 
     monkeypatch.setattr(model, "_INDEX_AFTER", 3)
     tables = model._Tables(model._HERE)
-    rows = [ln for ln in tables._words.split(b"\n") if ln and not ln.startswith(b"#")]
+    rows = [ln for ln in tables._words[:].split(b"\n") if ln and not ln.startswith(b"#")]
     words = [ln.split(b"\t", 1)[0].decode() for ln in rows]
     asked = [*words[:: 97], "", "?", "zzzzqx", "aaaa", "intrested", "thank", "thanks'", words[0], words[-1], words[-1] + "z"]
-    searched = [model._sorted_line(tables._words, (w + "\t").encode()) for w in asked]
+    searched = [sorted_line(tables._words, (w + "\t").encode()) for w in asked]
     assert [tables._line(w.encode()) for w in asked] == searched
     assert tables._keys is not None and len(tables._keys) == len(words) > 20000
     lacking = [w for w, line in zip(asked, searched) if line is None]

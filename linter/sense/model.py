@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter import regexes
-from linter.datafiles import load_cached
+from linter.datafiles import load_cached, mapped, sorted_line
 
 __all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
@@ -84,7 +84,7 @@ class _Tables:
         self.thresholds = {label.name: label.threshold for label in self.labels}
         self.ngram_weights: dict[str, bytes] = weights  # feature -> its (label index, weight) pairs, packed
         self.ngram_pairs: dict[str, tuple[tuple[int, float], ...]] = {}  # the same, unpacked once met
-        self._words = (folder / "words.tsv").read_bytes()  # sorted by word, after the comment lines
+        self._words = mapped(folder / "words.tsv")  # sorted by word, after the comment lines
         self._searched = 0
         self._keys: list[bytes] | None = None  # each line's word, once the table is indexed
         self._lines: list[bytes] = []
@@ -117,8 +117,8 @@ class _Tables:
         if self._keys is None:
             self._searched += 1
             if self._searched <= _INDEX_AFTER:
-                return _sorted_line(self._words, key + b"\t")
-            self._lines = [ln for ln in self._words.split(b"\n") if ln and not ln.startswith(b"#")]
+                return sorted_line(self._words, key + b"\t")
+            self._lines = [ln for ln in self._words[:].split(b"\n") if ln and not ln.startswith(b"#")]
             self._keys = [ln[: ln.find(b"\t")] for ln in self._lines]
         i = bisect.bisect_left(self._keys, key)
         return self._lines[i] if i < len(self._keys) and self._keys[i] == key else None
@@ -164,24 +164,6 @@ def _one_slip(word: str) -> set[str]:
             out.add(word[:i] + c + word[i:])  # a vowel or a doubled letter missing
     out.discard(word)
     return out
-
-
-def _sorted_line(data: bytes, key: bytes) -> bytes | None:
-    """The line of ``data`` that starts with ``key``, by binary search over
-    lines sorted bytewise (which is code point order for UTF-8)."""
-    lo, hi = 0, len(data)  # both at line starts; lines before lo are < key, lines from hi are >= key
-    while lo < hi:
-        start = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
-        end = data.find(b"\n", start)
-        end = len(data) if end == -1 else end
-        if data[start:end] < key:
-            lo = end + 1
-        else:
-            hi = start
-    if not data.startswith(key, lo):
-        return None
-    end = data.find(b"\n", lo)
-    return data[lo:] if end == -1 else data[lo:end]
 
 
 # An n-gram's weights are kept packed: a few thousand byte strings load far
