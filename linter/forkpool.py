@@ -31,7 +31,7 @@ from typing import Any
 from linter import regexes
 
 # The C pickler alone: pickle.py, over it, costs a run more to import than
-# all its results take to pickle. ``signal`` is imported where it is used.
+# all its results take to pickle.
 try:
     import _pickle as pickle
 except ImportError:  # pragma: no cover - an interpreter without the C pickler
@@ -112,9 +112,11 @@ def fork_worker(start: Callable[[], None], tasks: Iterable[Any], work: Callable[
     os.close(read_end)  # pragma: no cover - runs in the child, which exits below
     code = 0
     try:
-        import signal
+        # Ctrl-C: the parent reports it, the worker just stops. The C module:
+        # signal.py, over it, is slow to import in a worker just forked.
+        import _signal  # type: ignore[import-not-found]
 
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports it, the worker just stops
+        _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
         start()
         todo = list(tasks)
         for task in todo[:-1]:
