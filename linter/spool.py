@@ -12,7 +12,7 @@ from typing import IO
 
 __all__ = ["Spool"]
 
-_IN_MEMORY = 1 << 22  # characters kept in memory (a report of some thousands of drafts) before moving to a file
+_IN_MEMORY = 1 << 16  # characters kept in memory before moving to a file
 _BLOCK = 1 << 16
 
 
@@ -44,8 +44,7 @@ class Spool:
         return self._size > 0
 
     def chunks(self) -> Iterator[str]:
-        if self._parts:
-            yield "".join(self._parts)  # one write, not one per piece
+        yield from self._parts
         if self._file is not None:
             self._file.seek(0)
             while block := self._file.read(_BLOCK):
