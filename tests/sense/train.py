@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import yaml
@@ -49,6 +53,16 @@ class Email:
     rows: list[int]  # indices of its body sentences
     subject: int | None  # index of its subject line (scored, never trained on)
     words: int
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A text file written beside ``path`` and moved over it when complete: a
+    running linter maps the tables it reads, and must never see one cut short."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        yield out
+    os.replace(tmp, path)
 
 
 def load_sentences(folder: Path) -> tuple[list[str], np.ndarray, list[str], list[bool], list[Email]]:
@@ -330,7 +344,7 @@ def main() -> int:
     if args.cv_only:
         return 0
     kind_weights = fit_softmax(kind_x, kind_y, l2=kind_l2)
-    with open(SENSE / "kinds.tsv", "w", encoding="utf-8") as out:
+    with _replacing(SENSE / "kinds.tsv") as out:
         out.write("# written by tests/sense/train.py: per kind, softmax weights over linter.sense.kind_model features\n")
         for k, kind in enumerate(KINDS):
             out.write(kind + "\t" + " ".join(f"{w:.4f}" for w in kind_weights[:, k]) + "\n")
@@ -347,7 +361,7 @@ def main() -> int:
     d = emb.shape[1]
     word_scores = np.zeros((len(vocab_words), len(LABELS)), dtype=np.float64)
     sums = np.stack([embedder.word(w)[0] for w in vocab_words])
-    with open(SENSE / "ngrams.tsv", "w", encoding="utf-8") as out:
+    with _replacing(SENSE / "ngrams.tsv") as out:
         out.write("# written by tests/sense/train.py: label rows (bias threshold), then n-gram weights\n")
         for j, name in enumerate(LABELS):
             w, b = fit(x, y[:, j], pen)
@@ -358,7 +372,7 @@ def main() -> int:
             for f, weight in zip(ngrams, w[d:]):
                 if abs(weight) >= 0.02:
                     out.write(f"ngram\t{name}\t{f}\t{weight:.3f}\n")
-    with open(SENSE / "words.tsv", "w", encoding="utf-8") as out:
+    with _replacing(SENSE / "words.tsv") as out:
         out.write("# written by tests/sense/train.py: word, Zipf frequency (wordfreq), parts of speech (lemminflect:\n")
         out.write("# N noun, V verb, A adjective, R adverb, - none known), tokens, score per label\n")
         out.write("# labels: " + " ".join(LABELS) + "\n")
