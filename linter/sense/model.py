@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter import regexes
-from linter.datafiles import load_cached, mapped, sorted_line
+from linter.datafiles import lines_of, load_cached, mapped, sorted_line
 
 __all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
@@ -118,7 +118,7 @@ class _Tables:
             self._searched += 1
             if self._searched <= _INDEX_AFTER:
                 return sorted_line(self._words, key + b"\t")
-            self._lines = [ln for ln in self._words[:].split(b"\n") if ln and not ln.startswith(b"#")]
+            self._lines = [ln.rstrip(b"\n") for ln in lines_of(self._words) if ln.strip() and not ln.startswith(b"#")]
             self._keys = [ln[: ln.find(b"\t")] for ln in self._lines]
         i = bisect.bisect_left(self._keys, key)
         return self._lines[i] if i < len(self._keys) and self._keys[i] == key else None
