@@ -20,11 +20,11 @@ import marshal
 import mmap
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["load_cached", "cache_file", "read_marshal", "write_marshal", "mapped", "lines_of", "sorted_line"]
+__all__ = ["load_cached", "cache_file", "read_marshal", "write_marshal", "mapped", "sorted_line"]
 
 T = TypeVar("T")
 _FORMAT = 1  # bump when the layout of a cache file changes
@@ -92,15 +92,6 @@ def mapped(path: Path) -> bytes | mmap.mmap:
         return path.read_bytes()
     with open(path, "rb") as handle:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def lines_of(data: bytes | mmap.mmap) -> Iterable[bytes]:
-    """The lines of ``mapped`` data, read from a mapping one by one (a copy
-    of the whole would add its size to the run's peak memory)."""
-    if isinstance(data, bytes):
-        return data.split(b"\n")
-    data.seek(0)
-    return iter(data.readline, b"")
 
 
 def sorted_line(data: bytes | mmap.mmap, key: bytes) -> bytes | None:

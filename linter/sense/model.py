@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from array import array
 import re
 import struct
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter import regexes
-from linter.datafiles import lines_of, load_cached, mapped, sorted_line
+from linter.datafiles import load_cached, mapped, sorted_line
 
 __all__ = ["LABELS", "Sense", "Word", "clauses", "lookup", "read", "sense", "word_tokens", "ngram_features", "zipf", "UNKNOWN_ZIPF"]
 
@@ -87,7 +88,7 @@ class _Tables:
         self._words = mapped(folder / "words.tsv")  # sorted by word, after the comment lines
         self._searched = 0
         self._keys: list[bytes] | None = None  # each line's word, once the table is indexed
-        self._lines: list[bytes] = []
+        self._starts = array("L")  # where each of those lines starts
 
     def ngram(self, feature: str) -> tuple[tuple[int, float], ...]:
         """The (label index, weight) pairs of an n-gram feature (none for one
@@ -110,18 +111,21 @@ class _Tables:
         return Word(float(zipf_s), pos.strip("-"), int(ntok), tuple(float(x) for x in scores.split()))
 
     def _line(self, key: bytes) -> bytes | None:
-        """The table's line for the word ``key``. The first searches are made
-        in the block of bytes (a run of one draft asks for a few hundred
-        words); past ``_INDEX_AFTER`` the table is split into lines once and
-        searched by bisection, many times faster per word (a folder run)."""
+        """The table's line for the word ``key``: searched in the bytes at first
+        (one draft asks for a few hundred words), then, past ``_INDEX_AFTER``,
+        by bisection over the words listed once with where their lines start."""
         if self._keys is None:
             self._searched += 1
             if self._searched <= _INDEX_AFTER:
                 return sorted_line(self._words, key + b"\t")
-            self._lines = [ln.rstrip(b"\n") for ln in lines_of(self._words) if ln.strip() and not ln.startswith(b"#")]
-            self._keys = [ln[: ln.find(b"\t")] for ln in self._lines]
+            found = [(m.group(), m.start()) for m in _TABLE_KEY.finditer(self._words)]
+            self._keys, self._starts = [k for k, _ in found], array("L", (start for _, start in found))
         i = bisect.bisect_left(self._keys, key)
-        return self._lines[i] if i < len(self._keys) and self._keys[i] == key else None
+        if i == len(self._keys) or self._keys[i] != key:
+            return None
+        start = self._starts[i]
+        end = self._words.find(b"\n", start)
+        return self._words[start : end if end >= 0 else len(self._words)]
 
     @lru_cache(maxsize=8192)
     def respelled(self, word: str) -> str:
@@ -142,6 +146,7 @@ class _Tables:
 
 
 _INDEX_AFTER = 1000  # table searches after which the word table is indexed
+_TABLE_KEY = re.compile(rb"^(?!#)[^\t\n]+(?=\t)", re.M)  # a line's word
 _CAPITALISED = regexes.compile(r"\b[A-Z][\w'’]*")
 # Respelling: the shortest word tried and how common its correction must be.
 RESPELL_MIN_LETTERS = 6
