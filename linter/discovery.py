@@ -123,7 +123,7 @@ def _first_time(path: str, seen: set[object], info: os.stat_result | None = None
     ``realpath`` when there is nothing to stat."""
     try:
         info = info or os.stat(path)
-        key: object = (info.st_dev, info.st_ino)
+        key: object = info.st_dev << 64 | info.st_ino  # one int, not a pair: a big folder's walk keeps one per file
     except OSError:
         key = os.path.realpath(path)
     if key in seen:
@@ -178,11 +178,13 @@ def _walk(
                         entries.append((sub, ancestors, linked, False, full))
         # Paths behind a symlinked folder cannot be asked about (git refuses
         # to look "beyond a symbolic link"); they are kept.
-        askable = ["/".join(e[0]) + ("/" if e[3] else "") for e in entries if not e[2]]
-        ignored = {p.rstrip("/") for p in git.ignored(askable)}
+        ignored: set[str] = set()
+        if git.enabled:  # outside a work tree, no list of every path to ask about
+            askable = ["/".join(e[0]) + ("/" if e[3] else "") for e in entries if not e[2]]
+            ignored = {p.rstrip("/") for p in git.ignored(askable)}
         next_level: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
         for sub, ancestors, linked, is_dir, full in entries:
-            if "/".join(sub) in ignored:
+            if ignored and "/".join(sub) in ignored:
                 continue
             if not is_dir:
                 try:
