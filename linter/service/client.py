@@ -55,8 +55,9 @@ class WorkerBackend:
 
     ``check`` and ``ping`` reuse one connection for the life of this
     object. Not thread-safe: use one ``WorkerBackend`` per thread. With a
-    ``lane`` number each connection asks the service for a lane of its own
-    with that Harper (``own``), as process ``lane`` of a pooled run does.
+    ``lane`` number, each new connection asks the service for that lane
+    (``own``) and talks to the lane's socket instead, as process ``lane``
+    of a pooled run does.
     """
 
     def __init__(
@@ -152,7 +153,7 @@ class WorkerBackend:
             try:
                 if owning:  # once per connection; refused (or an older service): served as before
                     owning = False
-                    conn.ask(message("own", harper=self._lane), self._request_timeout)
+                    conn = self._to_lane(conn, conn.ask(message("own", harper=self._lane), self._request_timeout))
                 reply = conn.ask(request, self._request_timeout)
             except TimeoutError:
                 self.close()
@@ -175,6 +176,22 @@ class WorkerBackend:
                 raise WorkerUnavailable(f"the grammar worker failed: {reply.get('error', '?')}")
             return reply
         raise AssertionError("unreachable")
+
+    def _to_lane(self, conn: Connection, reply: dict[str, Any]) -> Connection:
+        """The connection to the lane ``reply`` names, in place of ``conn``;
+        ``conn`` itself when there is none or it cannot be reached."""
+        path = reply.get("socket")
+        if not reply.get("own") or not isinstance(path, str):
+            return conn
+        try:
+            sock = connect(path)
+        except (OSError, GrammarUnavailable):
+            sock = None
+        if sock is None:
+            return conn
+        conn.close()
+        self._conn = Connection(sock)
+        return self._conn
 
     def _open(self) -> tuple[Connection, bool]:
         """A connection, and whether this call started the worker behind it."""

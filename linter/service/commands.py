@@ -27,9 +27,8 @@ def status() -> None:
     uptime = time.time() - float(info.get("started", time.time()))
     rss = info.get("rss")
     memory = f", {rss / 2**20:.0f} MB resident" if isinstance(rss, (int, float)) else ""
-    lanes = info.get("lanes") or {}
-    held = lanes.get("busy", 0) + lanes.get("idle", 0)
-    lanes_line = f", {held} lane(s) for pooled runs ({lanes.get('busy', 0)} busy)" if held else ""
+    lanes = info.get("lanes")
+    lanes_line = f", {lanes} lane process(es) for pooled runs" if isinstance(lanes, int) and lanes else ""
     click.echo(
         f"running: pid {info.get('pid')}, {info.get('backend')}, up {uptime:.0f} s, "
         f"{info.get('requests')} requests{memory}{lanes_line}, stops after {info.get('idle_timeout')} s idle\n"

@@ -8,16 +8,17 @@ writes one reply per line (``protocol``), on any number of persistent
 connections. A request that runs past ``FOLLOWUP_LINT_WORKER_REQUEST_LIMIT``
 seconds is answered with an error and the service exits (see ``_guard``).
 
-It serves its clients from one thread (Harper's ``Linter`` is not
-thread-safe); a request takes a few milliseconds, so queuing them costs
-nothing noticeable. The exception is a client that will send many requests
-alongside others (each process of a pooled folder run): it asks for a lane
-of its own (``own``), a thread with a Harper of its own (``lanes``), so
-Harper runs on every core. When no request
+It is single-threaded (Harper's ``Linter`` is not thread-safe, and one
+thread keeps glibc from growing per-thread heaps); a request takes a few
+milliseconds, so queuing them costs nothing noticeable. The exception is
+a client that will send many requests alongside others (each process of a
+pooled folder run): it asks for a lane (``own``), a process forked from
+this one that serves a socket of its own (``lanes``), so Harper runs on
+every core. When no request
 has come for a second it returns freed heap to the OS, and if it has
-grown past its start-up size by more than ``_SHED_ABOVE`` for each Harper
-it holds (its own and its lanes') it first drops their per-text caches,
-so its memory stays bounded (the README gives the figures). It exits after
+grown past its start-up size by more than ``_SHED_ABOVE`` it first drops
+Harper's per-text cache, so its memory stays flat (the README gives the
+figures). It exits after
 ``FOLLOWUP_LINT_WORKER_IDLE`` seconds (default 900) without a request, on
 ``stop`` or SIGTERM, or when its socket file is removed or replaced (no
 client can reach it then), and removes its socket file on the way out.
@@ -43,19 +44,12 @@ from linter.service.peer import peer_pid, same_rights
 from linter.service.protocol import MAX_LINE, CheckCall, message, version_error
 from linter.memory import _rss, _trim_heap
 
-__all__ = ["DEFAULT_IDLE", "main", "idle_timeout", "over_budget"]
+__all__ = ["DEFAULT_IDLE", "main", "idle_timeout"]
 
 DEFAULT_IDLE = 900.0
 DEFAULT_REQUEST_LIMIT = 120.0  # seconds one request may run before the worker stops it
-_SHED_ABOVE = 32 << 20  # bytes over the start-up RSS, per Harper it holds, that make a quiet worker shed caches
+_SHED_ABOVE = 32 << 20  # bytes over the start-up RSS that make a quiet worker shed caches
 SOCKET_CHECK = 2.0  # seconds between checks that the socket file is still this worker's
-
-
-def over_budget(rss: int, baseline: int, harpers: int) -> bool:
-    """Whether the service has grown past what its ``harpers`` may hold
-    (each is allowed ``_SHED_ABOVE`` over the start-up size: a lane's Harper,
-    built later, is part of its growth)."""
-    return rss > baseline + _SHED_ABOVE * harpers
 
 
 def idle_timeout() -> float:
@@ -107,6 +101,25 @@ class _Worker:
         self.peer: int | None = None  # the process id of the client being served
         self.inode = 0
         self.lanes = Lanes(log=_log)
+        self.lane: Lane | None = None  # set in a lane process (``become_lane``)
+        self.listener: socket.socket | None = None
+        self.buffers: dict[socket.socket, bytearray] = {}
+
+    def become_lane(self, number: int, path: str) -> None:
+        """Turn this process, just forked from the service, into lane
+        ``number`` serving ``path``: the service's sockets closed, its own
+        memory the mark for shedding Harper's cache."""
+        for sock in [self.listener, *self.buffers]:
+            if sock is not None:
+                sock.close()
+        self.buffers = {}
+        self.lane = Lane(self.grammar, number, os.getppid())
+        self.lanes = Lanes(log=_log, limit=0)
+        self.path = path
+        self.requests = 0
+        self.started = time.time()
+        self.baseline = _rss()
+        self.startup = f"lane {number} of the service {self.lane.parent}"
 
     # -- the time limit ------------------------------------------------------
     def _guard(self) -> None:
@@ -118,11 +131,10 @@ class _Worker:
         worker busy (no ping answer) and check in their own process."""
         while True:
             time.sleep(min(1.0, self.limit / 4))
-            started = [c for c in [self.current, *self.lanes.current()] if c is not None]
-            late = [c for c in started if time.monotonic() - c[0] >= self.limit]
-            if not late:
+            current = self.current
+            if current is None or time.monotonic() - current[0] < self.limit:
                 continue
-            conn = late[0][1]
+            conn = current[1]
             _log(f"a request ran over {self.limit:g} s; stopping the worker")
             self._send(conn, {
                 "ok": False,
@@ -130,7 +142,7 @@ class _Worker:
                 "error": f"the warm worker stopped this run after {self.limit:g} s "
                          "(FOLLOWUP_LINT_WORKER_REQUEST_LIMIT); see its log",
             })
-            try:
+            try:  # a lane's guard removes the lane's socket, the service's its own
                 if os.stat(self.path).st_ino == self.inode:
                     os.unlink(self.path)
             except OSError:
@@ -138,10 +150,7 @@ class _Worker:
             os._exit(3)
 
     # -- requests ----------------------------------------------------------
-    def handle(self, line: bytes, conn: socket.socket | None = None, pending: bytes = b"",
-               lane: Lane | None = None) -> dict[str, Any] | None:
-        """The reply to one request line from ``conn`` (or from ``lane``'s
-        client); None when ``conn`` was handed to a lane, which answers."""
+    def handle(self, line: bytes) -> dict[str, Any]:
         try:
             request = json.loads(line)
         except ValueError as exc:
@@ -166,8 +175,8 @@ class _Worker:
                     "requests": self.requests,
                     "idle_timeout": self.idle,
                     "rss": _rss(),
-                    "lane": lane.number if lane else None,  # the Harper of this client's lane
-                    "lanes": self.lanes.counts(),
+                    "lane": self.lane.number if self.lane else None,  # this process's lane, if it is one
+                    "lanes": self.lanes.count(),  # the service's lanes running
                 }
             if op == "grammar":
                 text = request.get("text")
@@ -186,27 +195,24 @@ class _Worker:
                             "replacements": list(i.replacements),
                             "accepted_in": list(i.accepted_in),
                         }
-                        for i in (lane.grammar if lane else self.grammar).check(text, dialect)
+                        for i in self.grammar.check(text, dialect)
                     ],
                 }
-            if lane is not None:  # a lane serves grammar and ping only
+            if self.lane is not None:  # a lane serves grammar and ping only
                 if op == "stop":
-                    lane.closing = True
+                    self.stopping = True
                     return {"ok": True}
                 if op == "own":
                     return {"ok": True, "own": False}
                 return {"ok": False, "error": f"{op!r} is not served on a lane"}
             if op == "own":
-                if conn is None:
-                    return {"ok": True, "own": False}
-                wanted = request.get("harper", 0)
-                return self.lanes.take(self, conn, pending, wanted if isinstance(wanted, int) else 0)
+                return self.lanes.address(self, request.get("harper", 0))
             if op == "check":
                 if not same_rights(self.peer):
                     _log(f"client {self.peer} has other rights than this worker; it lints in its own process")
                     return {"ok": False, "error": "the client's rights differ from the worker's", "refused": True}
                 return _run_check(CheckCall.from_wire(request))
-            if op == "stop":  # the service's, not a lane's
+            if op == "stop":
                 self.stopping = True
                 return {"ok": True}
             return {"ok": False, "error": f"unknown op {op!r}"}
@@ -237,8 +243,9 @@ class _Worker:
         listener.setblocking(False)
         return listener
 
-    def serve(self) -> None:
-        listener = self._bind()
+    def serve(self, listener: socket.socket | None = None) -> None:
+        """Serve until stopped; ``listener``: a socket bound already (a lane's)."""
+        listener = self.listener = listener or self._bind()
         if listener is None:
             return
         inode = self.inode = os.stat(self.path).st_ino
@@ -250,7 +257,7 @@ class _Worker:
              f"rss {_rss() >> 20} MB; ready in {self.startup})")
         selector = selectors.DefaultSelector()
         selector.register(listener, selectors.EVENT_READ, None)
-        buffers: dict[socket.socket, bytearray] = {}
+        buffers = self.buffers
         last = checked = time.monotonic()
         trimmed = True
         try:
@@ -260,14 +267,16 @@ class _Worker:
                     checked = time.monotonic()
                     if not self._still_ours(inode):
                         break
+                    if self.lane is not None and os.getppid() != self.lane.parent:
+                        _log(f"lane {self.lane.number}: the service is gone; exiting")
+                        break
                 if not events:
                     if time.monotonic() - last >= self.idle:
                         _log(f"idle for {self.idle:g} s; exiting")
                         break
                     if not trimmed:  # quiet now: give back what the requests freed
-                        if over_budget(_rss(), self.baseline, 1 + sum(self.lanes.counts().values())):
+                        if _rss() > self.baseline + _SHED_ABOVE:
                             self.grammar.shed_caches()
-                            self.lanes.shed_idle()
                         _trim_heap()
                         trimmed = True
                     continue
@@ -286,14 +295,13 @@ class _Worker:
                         selector.register(conn, selectors.EVENT_READ, None)
                         last = time.monotonic()
                         continue
-                    kept = self._read(sock, buffers[sock])
-                    if not kept:
+                    if not self._read(sock, buffers[sock]):
                         selector.unregister(sock)
                         del buffers[sock]
-                        if kept is False:  # None: a lane has it now
-                            sock.close()
+                        sock.close()
                     last = time.monotonic()
         finally:
+            self.lanes.stop_all()
             try:  # first the name, so no new client connects to a closing worker
                 if os.stat(self.path).st_ino == inode:
                     os.unlink(self.path)
@@ -351,9 +359,8 @@ class _Worker:
             finally:
                 conn.close()
 
-    def _read(self, conn: socket.socket, buffer: bytearray) -> bool | None:
-        """Serve the complete lines waiting on ``conn``; false when it closed,
-        None when it was handed to a lane."""
+    def _read(self, conn: socket.socket, buffer: bytearray) -> bool:
+        """Serve the complete lines waiting on ``conn``; false when it closed."""
         try:
             chunk = conn.recv(1 << 16)
         except OSError:
@@ -375,11 +382,9 @@ class _Worker:
             self.current = (time.monotonic(), conn)
             self.peer = peer_pid(conn)
             try:
-                reply = self.handle(line, conn, bytes(buffer))
+                reply = self.handle(line)
             finally:
                 self.current = None
-            if reply is None:
-                return None
             if not self._send(conn, reply) or self.stopping:
                 return False
 

@@ -11,14 +11,12 @@ answers ``{"ok": false, "error": ...}`` instead of guessing. Replies carry
     check    CheckCall -> CheckReply (a whole ``followup-lint check``); refused
                         (``refused``) to a client whose rights differ from the
                         service's (``peer``): that client lints in its own process
-    own [harper]     -> own: true and the number of the lane's Harper (the
-                        one asked for when it is idle); from then on a lane of
-                        its own (a thread and that Harper) serves this
-                        connection, answering grammar and ping; own: false
-                        (served as before) when every lane is taken (one per
-                        core). Each process of a pooled run asks, process k
-                        for Harper k.
-    stop             -> ok, then the service exits (on a lane: the lane ends)
+    own [harper]     -> own: true, the lane's number and its socket: a process
+                        forked from the service that answers grammar and ping
+                        there (the client connects to it instead); own: false
+                        (served as before) for a number past the last lane
+                        (one per core). Process k of a pooled run asks for k.
+    stop             -> ok, then the service (or the lane asked) exits
 """
 
 from __future__ import annotations

@@ -1,102 +1,93 @@
-"""A client of the warm service served by a lane of its own (op ``own``),
-with real service processes."""
+"""Lanes of the warm service (op ``own``): a process forked from it, with a
+socket of its own, for each process of a pooled run. Real service processes."""
 
 from __future__ import annotations
 
 import os
 import time
 
+import psutil
+
 from linter.service.client import WorkerBackend
+from linter.service.lanes import lane_path
 from linter.service.place import message, socket_path
-from tests.grammar.test_worker import TEXT, cache, harper  # noqa: F401 (fixtures)
+from tests.grammar.test_worker import TEXT, cache, harper, wait_dead, workers_in  # noqa: F401 (fixtures)
 
 
-def _lanes_when(backend: WorkerBackend, want: dict[str, int], timeout: float = 5.0) -> dict[str, int]:
-    """The service's lane counts once they are ``want`` (or at ``timeout``):
-    a lane is let go when the service sees its client close."""
-    deadline = time.monotonic() + timeout
-    while True:
-        found: dict[str, int] = backend.ping()["lanes"]
-        if found == want or time.monotonic() > deadline:
-            return found
-        time.sleep(0.02)
-
-
-def test_a_client_that_asks_gets_a_lane_with_the_same_answers(cache, harper):
+def test_a_client_that_asks_gets_a_lane_process_with_the_same_answers(cache, harper):
     shared = WorkerBackend()
-    status = shared.ping()
-    assert (status["lane"], status["lanes"]) == (None, {"busy": 0, "idle": 0})
+    service = shared.ping()
+    assert (service["lane"], service["lanes"]) == (None, 0)
     own = WorkerBackend(lane=0)
     mine = own.ping()
-    assert (mine["pid"], mine["lane"], mine["lanes"]) == (status["pid"], 0, {"busy": 1, "idle": 0})
+    assert mine["lane"] == 0 and mine["pid"] != service["pid"]
+    assert psutil.Process(mine["pid"]).ppid() == service["pid"]
     assert own.check(TEXT) == harper.check(TEXT)
     assert own.check(TEXT, "en-GB") == harper.check(TEXT, "en-GB")
-    assert shared.check(TEXT) == harper.check(TEXT)  # everyone else is still served
+    assert shared.check(TEXT) == harper.check(TEXT)  # everyone else is still served by the service
+    assert shared.ping()["lanes"] == 1
     own.close()
-    assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
-    again = WorkerBackend(lane=1)  # the idle Harper serves the next client, whatever number it asks
-    assert (again.ping()["lane"], again.ping()["lanes"]) == (0, {"busy": 1, "idle": 0})
-    assert again.check(TEXT) == harper.check(TEXT)  # a Harper built in one lane's thread works in another's
+    again = WorkerBackend(lane=0)  # the lane outlives its client, with what its Harper cached
+    assert again.ping()["pid"] == mine["pid"]
+    assert again.check(TEXT) == harper.check(TEXT)
     again.close()
     shared.close()
 
 
-def test_one_lane_per_core_then_the_service_serves_as_before(cache):
+def test_each_number_has_its_lane_up_to_one_per_core(cache):
     cores = len(os.sched_getaffinity(0))
-    clients = [WorkerBackend(lane=0) for _ in range(cores + 1)]
-    assert [c.ping()["lane"] for c in clients] == [*range(cores), None]
-    assert clients[-1].ping()["lanes"] == {"busy": cores, "idle": 0}
+    clients = [WorkerBackend(lane=n) for n in range(cores + 1)]
+    pings = [c.ping() for c in clients]
+    assert [p["lane"] for p in pings] == [*range(cores), None]  # past the last core: served by the service
+    assert len({p["pid"] for p in pings}) == cores + 1
+    assert os.path.exists(lane_path(socket_path(), 0))
     for client in clients:
         client.close()
 
 
-def test_a_lane_serves_grammar_and_ping_and_stop_ends_only_the_lane(cache):
+def test_a_lane_serves_grammar_and_ping_and_stop_ends_only_that_lane(cache):
     shared = WorkerBackend()
-    pid = shared.ping()["pid"]
+    service = shared.ping()["pid"]
     own = WorkerBackend(lane=0)
-    own.ping()
+    lane = own.ping()["pid"]
     assert own._conn is not None
     assert own._conn.ask(message("check"), 5.0) == {"ok": False, "error": "'check' is not served on a lane"}
     assert own._conn.ask(message("own"), 5.0) == {"ok": True, "own": False}
     assert own._ask(message("stop")) == {"ok": True}
-    assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
-    assert shared.ping()["pid"] == pid and os.path.exists(socket_path())
-    assert own.ping()["lane"] == 0  # its next request opens a connection and asks again
+    assert wait_dead(lane)
+    assert shared.ping()["pid"] == service and os.path.exists(socket_path())
+    restarted = own.ping()  # its next request opens a connection and asks again: a new lane 0
+    assert restarted["lane"] == 0 and restarted["pid"] not in (lane, service)
     own.close()
     shared.close()
 
 
-def test_an_over_long_request_on_a_lane_closes_only_that_lane(cache, harper):
+def test_an_over_long_request_on_a_lane_is_refused_and_the_lane_lives_on(cache, harper):
     from linter.service import protocol
 
-    shared = WorkerBackend()
     own = WorkerBackend(lane=0)
-    own.ping()
+    lane = own.ping()["pid"]
     assert own._conn is not None
-    own._conn.sock.sendall(b"x" * (protocol.MAX_LINE + 2) + b"\n")
-    assert own._conn.reader.readline() == b""  # closed
+    own._conn.sock.sendall(b"x" * (protocol.MAX_LINE + 1))  # no line end, one byte past the limit: refused
+    assert own._conn.reader.readline() == b'{"ok": false, "error": "request too large"}\n'
     own.close()
-    assert _lanes_when(shared, {"busy": 0, "idle": 1}) == {"busy": 0, "idle": 1}
-    assert shared.check(TEXT) == harper.check(TEXT)
+    again = WorkerBackend(lane=0)
+    assert again.ping()["pid"] == lane
+    assert again.check(TEXT) == harper.check(TEXT)
+    again.close()
+
+
+def test_lanes_end_with_the_service(cache):
+    shared = WorkerBackend()
+    service = shared.ping()["pid"]
+    own = WorkerBackend(lane=0)
+    lane = own.ping()["pid"]
+    own.close()
+    assert shared._ask(message("stop")) == {"ok": True}
     shared.close()
-
-
-def test_a_client_gets_the_harper_it_asks_for_when_it_is_idle(cache):
-    first, second = WorkerBackend(lane=0), WorkerBackend(lane=1)
-    assert (first.ping()["lane"], second.ping()["lane"]) == (0, 1)
-    first.close()
-    second.close()
-    watcher = WorkerBackend()
-    assert _lanes_when(watcher, {"busy": 0, "idle": 2}) == {"busy": 0, "idle": 2}
-    again = [WorkerBackend(lane=1), WorkerBackend(lane=0)]  # a run over the same folder, in another order
-    assert [c.ping()["lane"] for c in again] == [1, 0]
-    for client in [*again, watcher]:
-        client.close()
-
-
-def test_each_harper_the_service_holds_may_cache_its_share_before_a_shed() -> None:
-    from linter.service.daemon import _SHED_ABOVE, over_budget
-
-    grown = 100 + 2 * _SHED_ABOVE  # two lanes' Harpers built and warm: not yet a reason to drop their caches
-    assert (over_budget(grown, 100, 1), over_budget(grown, 100, 3)) == (True, False)
-    assert over_budget(100 + 3 * _SHED_ABOVE + 1, 100, 3) is True
+    assert wait_dead(service) and wait_dead(lane)
+    deadline = time.monotonic() + 5
+    while os.path.exists(lane_path(socket_path(), 0)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not os.path.exists(lane_path(socket_path(), 0))
+    assert workers_in(cache) == []
