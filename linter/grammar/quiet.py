@@ -4,8 +4,8 @@ Harper's native code writes an occasional debug line to the process's
 standard output (file descriptor 1), below Python: in a report piped to
 another tool, or in a language server's protocol stream, that line would
 corrupt it. ``quiet_stdout()`` points descriptor 1 at the null device for
-the length of a call into Harper; callers in several threads at once (the
-service's lanes) share one redirection, undone when the last one leaves.
+the length of a call into Harper; callers in several threads at once share
+one redirection, undone when the last one leaves.
 
 A process whose other threads write to standard output while Harper runs
 cannot rely on this alone: the language server gives its protocol stream a
