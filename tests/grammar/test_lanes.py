@@ -91,3 +91,18 @@ def test_lanes_end_with_the_service(cache):
         time.sleep(0.05)
     assert not os.path.exists(lane_path(socket_path(), 0))
     assert workers_in(cache) == []
+
+
+def test_a_lane_waiting_for_its_first_client_is_not_stopped_by_the_time_limit(cache, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_LINT_WORKER_REQUEST_LIMIT", "1")
+    shared = WorkerBackend()
+    service = shared.ping()["pid"]
+    assert shared._ask(message("own", harper=0))["socket"] == lane_path(socket_path(), 0)  # asked, never used
+    lanes = [c for c in psutil.Process(service).children() if c.status() != psutil.STATUS_ZOMBIE]
+    assert len(lanes) == 1
+    time.sleep(2.5)  # past the limit: the request that forked the lane is the service's, not the lane's
+    assert lanes[0].is_running() and lanes[0].status() != psutil.STATUS_ZOMBIE
+    own = WorkerBackend(lane=0)
+    assert own.ping()["pid"] == lanes[0].pid
+    own.close()
+    shared.close()
