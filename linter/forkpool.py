@@ -152,7 +152,6 @@ def _picklable(exc: BaseException) -> BaseException:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
-
 def in_turn(
     tasks: Sequence[Any], jobs: int, start: Callable[[int], None], work: Callable[[Any], Any], here: Callable[[Any], Any]
 ) -> Iterator[Any]:

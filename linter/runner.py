@@ -199,9 +199,10 @@ class Linter:
 #
 # With the embedded grammar, each process of a pooled run (this one too)
 # asks the warm service for a lane of its own (``service_lane``: process k
-# asks for the lane with Harper k; linter/service/lanes.py), a thread with a
-# warm Harper, so Harper runs in parallel as the checks do, and a run over
-# the same folder again finds each process's drafts in its Harper's cache. With the
+# asks for lane k; linter/service/lanes.py), a process forked from the
+# service with a warm Harper, so Harper runs in parallel as the checks do,
+# and a run over the same folder again finds each process's drafts in its
+# lane's cache. With the
 # service turned off, each process has its Harper: the one built here for
 # the first file, which the workers inherit when they fork. Small runs stay
 # serial: each pool worker warms up on its own (imports, compiled

@@ -114,7 +114,7 @@ class _Worker:
                 sock.close()
         self.buffers = {}
         self.current = self.peer = None  # the service's request that forked this lane is not the lane's
-        self.lane = Lane(self.grammar, number, os.getppid())
+        self.lane = Lane(number, os.getppid())
         self.lanes = Lanes(log=_log, limit=0)
         self.path = path
         self.requests = 0

@@ -24,21 +24,16 @@ from __future__ import annotations
 import os
 import signal
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
+
+from linter.runner import default_jobs
 
 if TYPE_CHECKING:
-    from linter.grammar.embedded import HarperBackend
     from linter.service.daemon import _Worker
 
 __all__ = ["Lane", "Lanes", "lane_path"]
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def lane_path(service_path: str, number: int) -> str:
@@ -48,9 +43,8 @@ def lane_path(service_path: str, number: int) -> str:
 
 @dataclass
 class Lane:
-    """What makes a service process a lane: its Harper and its number."""
+    """What makes a service process a lane: its number and its service."""
 
-    grammar: HarperBackend
     number: int
     parent: int  # the service's process id; the lane exits when it is gone
 
@@ -60,7 +54,7 @@ class Lanes:
     """The service's lane processes, by number."""
 
     log: Callable[[str], None]
-    limit: int = field(default_factory=_cores)
+    limit: int = field(default_factory=default_jobs)  # one lane per core
     pids: dict[int, int] = field(default_factory=dict)
 
     def address(self, worker: _Worker, wanted: Any) -> dict[str, Any]:
