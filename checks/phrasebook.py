@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from linter import regexes
 from linter import safe_yaml
@@ -60,6 +60,7 @@ __all__ = [
     "user_book",
 ]
 
+T = TypeVar("T")
 _APOS = "['\u2019]"
 _ANY_WORD = r"[\w'\u2019-]+"
 _GAP = rf"(?:\s+{_ANY_WORD},?){{0,4}}?"
@@ -232,10 +233,7 @@ class PhraseBook:
 
     def _holding(self, words: frozenset[str]) -> Iterable[Phrase]:
         """The phrasings with an anchor in ``words`` (one at least)."""
-        hits = self._anchors.intersection(words)
-        if len(hits) == 1:
-            return self._index[next(iter(hits))]
-        return dict.fromkeys(p for w in hits for p in self._index[w])
+        return _anchored(self._index, self._anchors, words)
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         """Every phrasing's first match in ``text`` as ``(start, end)``, in text order."""
@@ -280,9 +278,7 @@ def family_matches(
     found: list[tuple[int, int, str]] = []
     denied: list[tuple[int, int]] = []
     if not anchors.isdisjoint(words):
-        hits = anchors.intersection(words)
-        pairs = index[next(iter(hits))] if len(hits) == 1 else dict.fromkeys(pn for w in hits for pn in index[w])
-        for phrase, name in pairs:
+        for phrase, name in _anchored(index, anchors, words):
             if name == "not":
                 denied.extend(m.span() for m in phrase.regex.finditer(low))
             else:
@@ -301,7 +297,15 @@ _Families = tuple[frozenset[str], dict[str, list[tuple["Phrase", str]]], dict[st
 _FAMILIES_OF: dict[int, tuple[dict[str, PhraseBook], _Families]] = {}
 
 
-@lru_cache(maxsize=64)
+def _anchored(index: dict[str, list[T]], anchors: frozenset[str], words: frozenset[str]) -> Iterable[T]:
+    """The entries of ``index`` under the ``anchors`` found in ``words``
+    (one at least), each once."""
+    hits = anchors.intersection(words)
+    if len(hits) == 1:
+        return index[next(iter(hits))]
+    return dict.fromkeys(e for w in hits for e in index[w])
+
+
 def _families(
     items: tuple[tuple[str, PhraseBook], ...]
 ) -> tuple[frozenset[str], dict[str, list[tuple[Phrase, str]]], dict[str, int]]:
