@@ -15,7 +15,7 @@ from typing import Any
 from linter.check import Check, CheckOptions, Tools, option_defaults, read_options
 from linter.draft import Draft, Header
 from linter.models import Finding, Fix, Severity, Span
-from linter.textutil import word_spans
+from linter.textutil import word_bounds
 
 __all__ = ["CHECK"]
 
@@ -60,7 +60,7 @@ def _run(check: Check, draft: Draft, options: Mapping[str, Any], tools: Tools) -
             fix=Fix(Span(at, at), f"Subject: {text}\n", f"add the subject '{text}'"),
         )
         return
-    words = len(word_spans(subject.value, Span(0, len(subject.value))))
+    words = len(word_bounds(subject.value, Span(0, len(subject.value))))
     if words == 0:
         text = _suggestion(draft)
         yield check.finding(
